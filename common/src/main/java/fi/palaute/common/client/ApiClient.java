@@ -1,0 +1,182 @@
+package fi.palaute.common.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import fi.palaute.common.http.Metrics;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * A JSON API client for one vendor account, on OkHttp: base URL, auth header, timeouts, pacing through
+ * a shared {@link RateLimiter}, and failures sorted into retryable (429, 5xx, I/O) and rejected (other
+ * 4xx) with the vendor's own message. It does not retry by itself: the job queue does, durably.
+ */
+public final class ApiClient {
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    /** Zendesk documents 60 s as the wait when a 429 arrives without Retry-After. */
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+
+    private final String vendor;
+    private final HttpUrl baseUrl;
+    private final String authorization;
+    private final OkHttpClient http;
+    private final RateLimiter limiter;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ApiClient(String vendor, String baseUrl, String authorization, RateLimiter limiter, Metrics metrics,
+                     Clock clock) {
+        this(vendor, baseUrl, authorization, limiter, metrics, clock, defaultHttp());
+    }
+
+    public ApiClient(String vendor, String baseUrl, String authorization, RateLimiter limiter, Metrics metrics,
+                     Clock clock, OkHttpClient http) {
+        this.vendor = vendor;
+        this.baseUrl = HttpUrl.get(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.authorization = authorization;
+        this.limiter = limiter;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.http = http;
+    }
+
+    public static OkHttpClient defaultHttp() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(20, TimeUnit.SECONDS)
+                .writeTimeout(20, TimeUnit.SECONDS)
+                .callTimeout(30, TimeUnit.SECONDS)
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    public String vendor() { return vendor; }
+
+    public HttpUrl baseUrl() { return baseUrl; }
+
+    public RateLimiter limiter() { return limiter; }
+
+    public ObjectMapper json() { return json; }
+
+    public ApiResponse get(String pathAndQuery) {
+        return call("GET", pathAndQuery, null);
+    }
+
+    public ApiResponse post(String path, Object body) {
+        return call("POST", path, body);
+    }
+
+    public ApiResponse put(String path, Object body) {
+        return call("PUT", path, body);
+    }
+
+    /** Resolves a path or an absolute URL (a "next page" link) against the base URL. */
+    public HttpUrl resolve(String pathOrUrl) {
+        HttpUrl absolute = HttpUrl.parse(pathOrUrl);
+        if (absolute != null) return absolute;
+        HttpUrl url = baseUrl.resolve(pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl);
+        if (url == null) throw new IllegalArgumentException("bad path " + pathOrUrl);
+        return url;
+    }
+
+    public ApiResponse call(String method, String pathOrUrl, Object body) {
+        HttpUrl url = resolve(pathOrUrl);
+        String path = url.encodedPath();
+        RequestBody requestBody = null;
+        if (body != null) {
+            try {
+                requestBody = RequestBody.create(body instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : json.writeValueAsBytes(body), JSON_TYPE);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot encode request body", e);
+            }
+        } else if (!method.equals("GET") && !method.equals("DELETE")) {
+            requestBody = RequestBody.create(new byte[0], JSON_TYPE);
+        }
+        Request.Builder rb = new Request.Builder().url(url).method(method, requestBody)
+                .header("Accept", "application/json")
+                .header("User-Agent", "Palaute/0.1 (+https://github.com/palaute)");
+        if (authorization != null) rb.header("Authorization", authorization);
+        try {
+            limiter.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiRetryableException(0, vendor + " call interrupted", null, e);
+        }
+        try (Response response = http.newCall(rb.build()).execute()) {
+            int status = response.code();
+            metrics.increment("palaute_api_calls_total", "Vendor API calls by vendor and status", "vendor", vendor,
+                    "status", Integer.toString(status));
+            String text = readBody(response);
+            if (response.isSuccessful()) {
+                return new ApiResponse(status, parse(text), response.headers());
+            }
+            String message = VendorErrorText.from(parse(text), text, status);
+            if (status == 429) {
+                Duration wait = retryAfter(response.header("Retry-After")).orElse(DEFAULT_RETRY_AFTER);
+                limiter.pauseUntil(clock.instant().plus(wait));
+                throw new ApiRetryableException(status, vendor + " rate limit (429) on " + method + " " + path
+                        + ", retry after " + wait.toSeconds() + " s", wait, null);
+            }
+            if (status >= 500 || status == 408) {
+                Duration wait = retryAfter(response.header("Retry-After")).orElse(null);
+                throw new ApiRetryableException(status, vendor + " " + method + " " + path + " answered " + status
+                        + ": " + message, wait, null);
+            }
+            throw new ApiRejectedException(vendor, method, path, status, message);
+        } catch (IOException e) {
+            metrics.increment("palaute_api_calls_total", "Vendor API calls by vendor and status", "vendor", vendor,
+                    "status", "io_error");
+            throw new ApiRetryableException(0, vendor + " " + method + " " + path + " failed: " + e.getMessage(), null, e);
+        }
+    }
+
+    private static String readBody(Response response) throws IOException {
+        ResponseBody body = response.body();
+        return body == null ? "" : body.string();
+    }
+
+    private JsonNode parse(String text) {
+        if (text == null || text.isBlank()) return MissingNode.getInstance();
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    /** Retry-After as seconds or an HTTP date. */
+    Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) return Optional.empty();
+        String h = header.trim();
+        try {
+            long seconds = Long.parseLong(h);
+            return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
+        } catch (NumberFormatException ignored) {
+            // not seconds: try a date
+        }
+        try {
+            Instant at = ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration d = Duration.between(clock.instant(), at);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package fi.palaute.common.job;
+
+import fi.palaute.common.store.Database;
+import fi.palaute.common.store.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable job queue. Jobs are rows: enqueued inside the caller's transaction, claimed under a
+ * lease (so a crashed worker's jobs come back), retried with backoff, and parked as dead with the last
+ * error when they cannot succeed.
+ */
+public final class JobQueue {
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final Database db;
+    private final Clock clock;
+
+    public JobQueue(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Enqueues in the caller's transaction. Returns the job id, or empty when the dedupe key was taken. */
+    public Optional<Long> enqueue(Tx tx, JobRequest request) {
+        long now = clock.millis();
+        return tx.insertReturningId("""
+                INSERT INTO jobs (kind, payload, state, dedupe_key, due_at, attempts, max_attempts, created_at, updated_at)
+                VALUES (?, ?, 'pending', ?, ?, 0, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                request.kind(), request.payload(), request.dedupeKey(), request.dueAt().toEpochMilli(),
+                request.maxAttempts(), now, now);
+    }
+
+    public Optional<Long> enqueue(JobRequest request) {
+        return db.inTransaction(tx -> enqueue(tx, request));
+    }
+
+    /**
+     * Claims up to {@code limit} due jobs of the given kinds, and jobs of those kinds whose lease ran out
+     * (their worker died). Each claim counts as an attempt.
+     */
+    public List<Job> claim(Collection<String> kinds, int limit, Duration lease, String owner) {
+        if (kinds.isEmpty()) return List.of();
+        long now = clock.millis();
+        String kindList = String.join(",", kinds.stream().map(k -> "?").toList());
+        List<Object> params = new ArrayList<>();
+        params.add(owner);
+        params.add(now + lease.toMillis());
+        params.add(now);
+        params.addAll(kinds);
+        params.add(now);
+        params.add(now);
+        params.add(limit);
+        return db.inTransaction(tx -> tx.query("""
+                UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+                WHERE id IN (
+                    SELECT id FROM jobs
+                    WHERE kind IN (%s)
+                      AND ((state = 'pending' AND due_at <= ?) OR (state = 'running' AND lease_until < ?))
+                    ORDER BY due_at
+                    LIMIT ?%s)
+                RETURNING id, kind, payload, attempts, max_attempts, due_at, created_at, lease_owner"""
+                        .formatted(kindList, tx.dialect().skipLocked()),
+                rs -> new Job(rs.getLong("id"), rs.getString("kind"), rs.getString("payload"), rs.getInt("attempts"),
+                        rs.getInt("max_attempts"), Instant.ofEpochMilli(rs.getLong("due_at")),
+                        Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("lease_owner")),
+                params.toArray()));
+    }
+
+    /**
+     * Marks the job done. Only the current lease holder may: a worker whose lease expired and whose job
+     * was re-claimed elsewhere must not overwrite the newer attempt.
+     */
+    public boolean complete(Job job) {
+        long now = clock.millis();
+        return db.inTransaction(tx -> tx.update("""
+                UPDATE jobs SET state = 'done', finished_at = ?, updated_at = ?, lease_until = NULL, last_error = NULL
+                WHERE id = ? AND state = 'running' AND attempts = ? AND lease_owner = ?""",
+                now, now, job.id(), job.attempts(), job.leaseOwner()) == 1);
+    }
+
+    public boolean retry(Job job, Instant dueAt, String error) {
+        long now = clock.millis();
+        return db.inTransaction(tx -> tx.update("""
+                UPDATE jobs SET state = 'pending', due_at = ?, last_error = ?, updated_at = ?, lease_until = NULL
+                WHERE id = ? AND state = 'running' AND attempts = ? AND lease_owner = ?""",
+                dueAt.toEpochMilli(), truncate(error), now, job.id(), job.attempts(), job.leaseOwner()) == 1);
+    }
+
+    public boolean bury(Job job, String error) {
+        long now = clock.millis();
+        return db.inTransaction(tx -> tx.update("""
+                UPDATE jobs SET state = 'dead', last_error = ?, finished_at = ?, updated_at = ?, lease_until = NULL
+                WHERE id = ? AND state = 'running' AND attempts = ? AND lease_owner = ?""",
+                truncate(error), now, now, job.id(), job.attempts(), job.leaseOwner()) == 1);
+    }
+
+    /** Job counts by kind and state, for /metrics. */
+    public Map<String, Map<String, Long>> countsByKindAndState() {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        db.run(tx -> tx.query("SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state ORDER BY kind, state",
+                rs -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3))));
+        return out;
+    }
+
+    /** Snapshot of one job, for tests and the operator. */
+    public Optional<JobStatus> status(long id) {
+        return db.inTransaction(tx -> tx.queryOne(
+                "SELECT id, kind, state, attempts, last_error, due_at FROM jobs WHERE id = ?",
+                rs -> new JobStatus(rs.getLong("id"), rs.getString("kind"), rs.getString("state"),
+                        rs.getInt("attempts"), rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("due_at"))),
+                id));
+    }
+
+    public List<JobStatus> statuses(String kind) {
+        return db.inTransaction(tx -> tx.query(
+                "SELECT id, kind, state, attempts, last_error, due_at FROM jobs WHERE kind = ? ORDER BY id",
+                rs -> new JobStatus(rs.getLong("id"), rs.getString("kind"), rs.getString("state"),
+                        rs.getInt("attempts"), rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("due_at"))),
+                kind));
+    }
+
+    /** Earliest due time of a pending job of these kinds, so an idle worker knows how long to sleep. */
+    public Optional<Instant> nextDue(Collection<String> kinds) {
+        if (kinds.isEmpty()) return Optional.empty();
+        String kindList = String.join(",", kinds.stream().map(k -> "?").toList());
+        return db.inTransaction(tx -> tx.queryOne(
+                "SELECT MIN(due_at) FROM jobs WHERE state = 'pending' AND kind IN (" + kindList + ")",
+                rs -> {
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+                }, kinds.toArray()));
+    }
+
+    private static String truncate(String error) {
+        if (error == null) return null;
+        return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
+    }
+
+    /** A read-only view of a job row. */
+    public record JobStatus(long id, String kind, String state, int attempts, String lastError, Instant dueAt) {}
+}

@@ -1,0 +1,134 @@
+package fi.palaute.common.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import fi.palaute.common.config.Settings;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The shared database: SQLite (one file, WAL, busy timeout, immediate write transactions) or
+ * PostgreSQL (pooled). Opening it applies pending migrations.
+ */
+public final class Database implements AutoCloseable {
+    public static final String DEFAULT_URL = "jdbc:sqlite:palaute.db";
+
+    /** Work that runs inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Tx tx);
+    }
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final String displayUrl;
+
+    private Database(HikariDataSource pool, Dialect dialect, String displayUrl) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.displayUrl = displayUrl;
+    }
+
+    public static Database open(Settings settings) {
+        return open(settings.string("PALAUTE_DB_URL", DEFAULT_URL),
+                settings.optional("PALAUTE_DB_USER").orElse(null),
+                settings.optional("PALAUTE_DB_PASSWORD").orElse(null));
+    }
+
+    public static Database open(String url, String user, String password) {
+        Dialect dialect;
+        try {
+            dialect = Dialect.ofUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new fi.palaute.common.config.SettingException("PALAUTE_DB_URL", e.getMessage());
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("palaute");
+        config.setAutoCommit(false);
+        config.setInitializationFailTimeout(-1);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        if (dialect == Dialect.SQLITE) {
+            // Immediate transactions take the write lock up front, so two writers wait for each
+            // other (busy timeout) instead of failing on a lock upgrade.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.setMaximumPoolSize(4);
+            config.setDataSourceClassName(null);
+            config.setDriverClassName("org.sqlite.JDBC");
+            config.setConnectionInitSql("PRAGMA busy_timeout = 10000");
+        } else {
+            config.setDriverClassName("org.postgresql.Driver");
+            config.setMaximumPoolSize(10);
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        Database db = new Database(pool, dialect, redact(url));
+        try {
+            new Migrations(db).apply();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return db;
+    }
+
+    public Dialect dialect() { return dialect; }
+
+    /** The URL without credentials, safe to log. */
+    public String displayUrl() { return displayUrl; }
+
+    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            try {
+                T result = work.run(new Tx(c, dialect));
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    public void run(java.util.function.Consumer<Tx> work) {
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isHealthy() {
+        try {
+            return inTransaction(tx -> tx.queryLong("SELECT 1") == 1);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    static String redact(String url) {
+        // jdbc:postgresql://host/db?user=x&password=secret must not reach a log line
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
