@@ -53,6 +53,8 @@ CREATE TABLE surveys (
     created_at BIGINT NOT NULL,
     sent_at BIGINT,
     expires_at BIGINT,
+    -- set when the hidden link in the mail is fetched: a link scanner, not a person
+    honeypot_hit_at BIGINT,
     UNIQUE (source, ticket_id, cycle_key)
 );
 CREATE INDEX surveys_requester ON surveys (source, requester_id, sent_at);

@@ -1,0 +1,30 @@
+package fi.palaute.common.survey;
+
+/**
+ * What the survey flow needs from a helpdesk. Zendesk and Freshdesk each implement it on their own API
+ * client; failures are the client's retryable or rejected exceptions.
+ */
+public interface Helpdesk {
+    /** Short lower-case name stored with every row: {@code zendesk} or {@code freshdesk}. */
+    String source();
+
+    /** Reads the ticket and its requester. */
+    TicketSnapshot ticket(String ticketId);
+
+    /** Reads FCR, handle time and resolution time; throws a retryable exception when metrics are not ready. */
+    TicketOutcome outcome(TicketSnapshot ticket);
+
+    /** A reason this ticket cannot take a public reply now (Zendesk: closed), or null. */
+    default String cannotReply(TicketSnapshot ticket) {
+        return null;
+    }
+
+    /** Posts the survey as a public reply, leaving the ticket's status as it was. */
+    void postSurvey(TicketSnapshot ticket, SurveyMessage survey);
+
+    /** True when a reply carrying this marker is already on the ticket (a retry after a crash mid-post). */
+    boolean hasReplyWith(String ticketId, String marker);
+
+    /** Writes an answer back: private note, tag, score field. */
+    void writeBack(AnswerWriteBack answer);
+}
