@@ -1,0 +1,158 @@
+package fi.palaute.common.score;
+
+import fi.palaute.common.store.Database;
+import fi.palaute.common.store.Tx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Computes {@link PeriodSummary} in the database: answers reduce to counts per score value, so a
+ * period of millions of answers costs a few grouped index scans. Only current answers count (a replaced
+ * answer is kept but not scored) and suspected bots are counted apart.
+ */
+public final class SummaryQuery {
+    /** How to split a summary. */
+    public enum By {
+        NONE("''"), AGENT("COALESCE(agent, '(none)')"), GROUP("COALESCE(agent_group, '(none)')"), SOURCE("source");
+
+        private final String keyExpression;
+
+        By(String keyExpression) {
+            this.keyExpression = keyExpression;
+        }
+
+        public static By parse(String value) {
+            if (value == null || value.isBlank()) return NONE;
+            return switch (value) {
+                case "agent" -> AGENT;
+                case "group" -> GROUP;
+                case "source" -> SOURCE;
+                default -> throw new IllegalArgumentException("by must be agent, group or source");
+            };
+        }
+    }
+
+    private final Database db;
+    private final int minRankN;
+
+    public SummaryQuery(Database db) {
+        this(db, Ranking.DEFAULT_MIN_N);
+    }
+
+    public SummaryQuery(Database db, int minRankN) {
+        this.db = db;
+        this.minRankN = minRankN;
+    }
+
+    public PeriodSummary summarize(Instant from, Instant to) {
+        return summarize(from, to, By.NONE, Optional.empty());
+    }
+
+    /** A summary of [from, to), split by agent, group or source when asked, optionally for one source only. */
+    public PeriodSummary summarize(Instant from, Instant to, By by, Optional<String> source) {
+        return db.inTransaction(tx -> {
+            Map<String, Partial> overall = collect(tx, from, to, By.NONE, source);
+            PeriodSummary total = overall.getOrDefault("", new Partial()).toSummary(from, to, List.of());
+            if (by == By.NONE) return total;
+            Map<String, Partial> parts = collect(tx, from, to, by, source);
+            Metric ranked = total.primaryMetric();
+            Map<String, ScoreCounts> forRanking = new HashMap<>();
+            parts.forEach((k, p) -> forRanking.put(k, p.counts.getOrDefault(ranked, ScoreCounts.empty(ranked))));
+            List<PeriodSummary.Group> groups = new ArrayList<>();
+            for (GroupScore g : Ranking.byWilsonLowerBound(forRanking, minRankN)) {
+                groups.add(new PeriodSummary.Group(g.key(), g, parts.get(g.key()).toSummary(from, to, List.of())));
+            }
+            return total.withGroups(groups);
+        });
+    }
+
+    private static final class Partial {
+        final Map<Metric, ScoreCounts> counts = new HashMap<>();
+        long answers;
+        long bots;
+        long sent;
+        long answered;
+        long fcrN;
+        long fcrYes;
+        final Set<String> fcrDefinitions = new TreeSet<>();
+        final List<Long> handleTimes = new ArrayList<>();
+        final Set<String> handleTimeSources = new TreeSet<>();
+
+        PeriodSummary toSummary(Instant from, Instant to, List<PeriodSummary.Group> groups) {
+            return new PeriodSummary(from, to, sent, answered, answers, counts,
+                    new PeriodSummary.Fcr(fcrN, fcrYes, fcrDefinitions),
+                    PeriodSummary.HandleTime.of(handleTimes, handleTimeSources), bots, groups);
+        }
+    }
+
+    private Map<String, Partial> collect(Tx tx, Instant from, Instant to, By by, Optional<String> source) {
+        Map<String, Partial> parts = new TreeMap<>();
+        String k = by.keyExpression;
+        String sourceFilter = source.isPresent() ? " AND source = ?" : "";
+        Object[] params = source.isPresent()
+                ? new Object[] {from.toEpochMilli(), to.toEpochMilli(), source.get()}
+                : new Object[] {from.toEpochMilli(), to.toEpochMilli()};
+
+        tx.query("SELECT " + k + " AS k, metric, score, suspected_bot, COUNT(*) AS c FROM answers"
+                        + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL" + sourceFilter
+                        + " GROUP BY " + k + ", metric, score, suspected_bot",
+                rs -> {
+                    Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
+                    long c = rs.getLong("c");
+                    if (rs.getInt("suspected_bot") != 0) {
+                        p.bots += c;
+                        return null;
+                    }
+                    Metric m = Metric.fromId(rs.getString("metric"));
+                    int score = rs.getInt("score");
+                    if (!m.accepts(score)) return null;
+                    p.counts.merge(m, ScoreCounts.empty(m).withAnswers(score, c), ScoreCounts::plus);
+                    p.answers += c;
+                    return null;
+                }, params);
+
+        // Response rate: of the surveys sent in the period, how many have a current, human answer.
+        String sk = by == By.NONE ? "''" : "s." + k.replace("COALESCE(", "COALESCE(s.").replace("source", "s.source");
+        if (by == By.SOURCE) sk = "s.source";
+        tx.query("SELECT " + sk + " AS k, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
+                        + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
+                        + " WHERE s.state = 'sent' AND s.sent_at >= ? AND s.sent_at < ?"
+                        + (source.isPresent() ? " AND s.source = ?" : "") + " GROUP BY " + sk,
+                rs -> {
+                    Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
+                    p.sent += rs.getLong("sent");
+                    p.answered += rs.getLong("answered");
+                    return null;
+                }, params);
+
+        tx.query("SELECT " + k + " AS k, fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes FROM ticket_outcomes"
+                        + " WHERE solved_at >= ? AND solved_at < ?" + sourceFilter
+                        + " GROUP BY " + k + ", fcr_definition",
+                rs -> {
+                    Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
+                    long n = rs.getLong("n");
+                    p.fcrN += n;
+                    p.fcrYes += rs.getLong("yes");
+                    if (n > 0 && rs.getString("fcr_definition") != null) p.fcrDefinitions.add(rs.getString("fcr_definition"));
+                    return null;
+                }, params);
+
+        tx.query("SELECT " + k + " AS k, handle_time_seconds, handle_time_source FROM ticket_outcomes"
+                        + " WHERE solved_at >= ? AND solved_at < ? AND handle_time_seconds IS NOT NULL" + sourceFilter
+                        + " ORDER BY handle_time_seconds",
+                rs -> {
+                    Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
+                    p.handleTimes.add(rs.getLong("handle_time_seconds"));
+                    if (rs.getString("handle_time_source") != null) p.handleTimeSources.add(rs.getString("handle_time_source"));
+                    return null;
+                }, params);
+        return parts;
+    }
+}
