@@ -1,0 +1,138 @@
+package fi.palaute.common.survey;
+
+import static fi.palaute.common.survey.HtmlText.escape;
+
+import fi.palaute.common.score.Metric;
+
+/**
+ * The page behind a survey link: the form, the thank-you and the two error pages.
+ * Self-contained (inline style, no scripts, no external assets) so it renders the same
+ * from any network and gives mail scanners nothing to run.
+ */
+public final class RatingPage {
+
+    /** Comments longer than this are refused; the form says so with maxlength. */
+    public static final int COMMENT_MAX_LENGTH = 2000;
+
+    /** Name of the hidden text field that only bots fill in. */
+    public static final String HONEYPOT_FIELD = "website";
+
+    /** A policy that fits these pages: inline style only, no scripts, posts only to this site. */
+    public static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static final String STYLE = """
+            *{box-sizing:border-box}
+            body{margin:0;background:#f4f5f7;color:#1f2328;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+            main{max-width:36rem;margin:0 auto;padding:1.5rem 1rem}
+            .card{background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+            .brand{margin:0 0 .5rem;color:#57606a;font-size:.9rem}
+            h1{font-size:1.35rem;line-height:1.3;margin:0 0 1rem}
+            p{margin:0 0 .75rem}
+            fieldset{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
+            legend{font-weight:600;font-size:1.1rem;margin:0 0 .75rem;padding:0}
+            .scale{display:grid;gap:.375rem}
+            .option{position:relative}
+            .option input{position:absolute;top:0;left:0;width:1px;height:1px;margin:0;opacity:0}
+            .option label{display:flex;align-items:center;justify-content:center;min-height:3rem;border:2px solid #8c959f;border-radius:8px;background:#fff;font-weight:600;cursor:pointer}
+            .option input:checked+label{background:#0969da;border-color:#0969da;color:#fff}
+            .option input:focus-visible+label{outline:3px solid #bf8700;outline-offset:2px}
+            .ends{display:flex;justify-content:space-between;gap:1rem;margin-top:.5rem;font-size:.875rem;color:#57606a}
+            .ends span:last-child{text-align:right}
+            .comment-label{display:block;font-weight:600;margin-bottom:.5rem}
+            textarea{display:block;width:100%;min-height:7rem;padding:.75rem;font:inherit;border:2px solid #8c959f;border-radius:8px;resize:vertical}
+            textarea:focus{outline:3px solid #bf8700;outline-offset:1px}
+            button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;border:0;border-radius:8px;background:#0969da;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+            button:focus-visible{outline:3px solid #bf8700;outline-offset:2px}
+            .alert{border-left:4px solid #cf222e;background:#ffebe9;padding:.5rem .75rem}
+            .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+            @media (forced-colors:active){.option input:checked+label{outline:3px solid CanvasText}}
+            """;
+
+    /** The form: question, scale with the link's score pre-selected, optional comment, confirm button. */
+    public String form(SurveyTemplate template, String company, RatingForm form) {
+        SurveyTemplate survey = template.personalised(company);
+        Metric metric = survey.metric();
+        int scores = metric.max() - metric.min() + 1;
+        int selected = form.score().isPresent() && metric.accepts(form.score().getAsInt())
+                ? form.score().getAsInt()
+                : Integer.MIN_VALUE;
+
+        StringBuilder body = new StringBuilder(4096);
+        body.append("<h1>").append(escape(survey.subject())).append("</h1>\n");
+        if (form.askToChooseScore()) {
+            body.append("<p class=\"alert\" role=\"alert\">").append(escape(survey.chooseScore())).append("</p>\n");
+        }
+        body.append("<form method=\"post\" action=\"").append(escape(form.actionPath())).append("\">\n");
+        body.append("<fieldset>\n<legend>").append(escape(survey.question())).append("</legend>\n");
+        body.append("<div class=\"scale\" style=\"grid-template-columns:repeat(").append(scores)
+                .append(",minmax(0,1fr))\">\n");
+        for (int score = metric.min(); score <= metric.max(); score++) {
+            String id = "score-" + score;
+            body.append("<div class=\"option\"><input type=\"radio\" name=\"score\" id=\"").append(id)
+                    .append("\" value=\"").append(score).append("\" required");
+            if (score == metric.min()) {
+                body.append(" aria-describedby=\"low-label\"");
+            } else if (score == metric.max()) {
+                body.append(" aria-describedby=\"high-label\"");
+            }
+            if (score == selected) {
+                body.append(" checked");
+            }
+            body.append("><label for=\"").append(id).append("\">").append(score).append("</label></div>\n");
+        }
+        body.append("</div>\n<div class=\"ends\"><span id=\"low-label\">").append(escape(survey.lowLabel()))
+                .append("</span><span id=\"high-label\">").append(escape(survey.highLabel())).append("</span></div>\n");
+        body.append("</fieldset>\n");
+        body.append("<label class=\"comment-label\" for=\"comment\">").append(escape(survey.commentPrompt()))
+                .append("</label>\n<textarea id=\"comment\" name=\"comment\" rows=\"4\" maxlength=\"")
+                .append(COMMENT_MAX_LENGTH).append("\">").append(escape(form.comment())).append("</textarea>\n");
+        body.append("<input type=\"hidden\" name=\"nonce\" value=\"").append(escape(form.nonce())).append("\">\n");
+        // Bots fill every text field; people never see or reach this one.
+        body.append("<div class=\"hp\" aria-hidden=\"true\"><label for=\"").append(HONEYPOT_FIELD)
+                .append("\">Website</label><input type=\"text\" id=\"").append(HONEYPOT_FIELD).append("\" name=\"")
+                .append(HONEYPOT_FIELD).append("\" value=\"\" tabindex=\"-1\" autocomplete=\"off\" aria-hidden=\"true\"></div>\n");
+        body.append("<button type=\"submit\">").append(escape(survey.confirmButton())).append("</button>\n");
+        body.append("</form>\n");
+        return page(survey, company, body);
+    }
+
+    /** After the answer was recorded. */
+    public String thankYou(SurveyTemplate template, String company) {
+        SurveyTemplate survey = template.personalised(company);
+        String body = "<h1>" + escape(survey.thankYou()) + "</h1>\n"
+                + "<p>" + escape(survey.answerRecorded()) + "</p>\n"
+                + "<p>" + escape(survey.changeAnswerHint()) + "</p>\n";
+        return page(survey, company, body);
+    }
+
+    /** For a forged, altered or unknown link; says nothing about why. */
+    public String invalidLink(SurveyTemplate template, String company) {
+        SurveyTemplate survey = template.personalised(company);
+        return page(survey, company, "<h1>" + escape(survey.invalidLink()) + "</h1>\n");
+    }
+
+    /** For a genuine link whose survey has closed. */
+    public String expiredLink(SurveyTemplate template, String company) {
+        SurveyTemplate survey = template.personalised(company);
+        return page(survey, company, "<h1>" + escape(survey.expiredLink()) + "</h1>\n");
+    }
+
+    private static String page(SurveyTemplate survey, String company, CharSequence body) {
+        return "<!DOCTYPE html>\n"
+                + "<html lang=\"" + escape(survey.locale()) + "\">\n"
+                + "<head>\n"
+                + "<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                // Rating links carry a token; keep the page out of search results and its URL out of referrers.
+                + "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<title>" + escape(survey.subject()) + " – " + escape(company.strip()) + "</title>\n"
+                + "<style>\n" + STYLE + "</style>\n"
+                + "</head>\n"
+                + "<body>\n<main>\n<div class=\"card\">\n"
+                + "<p class=\"brand\">" + escape(company.strip()) + "</p>\n"
+                + body
+                + "</div>\n</main>\n</body>\n</html>\n";
+    }
+}

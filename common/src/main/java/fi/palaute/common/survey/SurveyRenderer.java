@@ -1,0 +1,100 @@
+package fi.palaute.common.survey;
+
+import static fi.palaute.common.survey.HtmlText.escape;
+
+import fi.palaute.common.score.Metric;
+import java.util.Locale;
+import java.util.function.IntFunction;
+
+/**
+ * The survey as it goes into the ticket reply: one link per score. The helpdesk wraps
+ * it in its own mail layout, so the markup is a compact fragment, styled inline only
+ * (Gmail and Outlook drop or ignore style blocks and classes), without scripts or images.
+ */
+public final class SurveyRenderer {
+
+    private static final String TEXT = "font-family:Arial,Helvetica,sans-serif;color:#1f2328;";
+    private static final String MUTED = "font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:16px;color:#57606a;";
+
+    /**
+     * HTML for the reply body.
+     *
+     * @param template    the survey, not yet personalised
+     * @param company     fills {@code {company}} in the wording
+     * @param scoreUrl    absolute rating link for a score, e.g. {@code https://cx.example.com/r/TOKEN?score=4}
+     * @param honeypotUrl absolute link hidden from people; a fetch of it marks the answer as automated
+     */
+    public String html(SurveyTemplate template, String company, IntFunction<String> scoreUrl, String honeypotUrl) {
+        SurveyTemplate survey = template.personalised(company);
+        Metric metric = survey.metric();
+        int scores = metric.max() - metric.min() + 1;
+        // Eleven NPS cells must still fit a phone held upright (about 360px).
+        int cellWidth = scores > 7 ? 28 : 36;
+
+        StringBuilder html = new StringBuilder(4096);
+        html.append("<div lang=\"").append(escape(survey.locale())).append("\" style=\"").append(TEXT)
+                .append("font-size:15px;line-height:21px;\">\n");
+        html.append("<p style=\"margin:0 0 4px 0;font-weight:bold;\">").append(escape(survey.subject())).append("</p>\n");
+        html.append("<p style=\"margin:0 0 8px 0;\">").append(escape(survey.question())).append("</p>\n");
+        html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"4\" border=\"0\" ")
+                .append("style=\"border-collapse:separate;margin:0 0 0 -4px;\">\n<tr>\n");
+        for (int score = metric.min(); score <= metric.max(); score++) {
+            html.append("<td align=\"center\" width=\"").append(cellWidth).append("\" bgcolor=\"#f6f8fa\" style=\"width:")
+                    .append(cellWidth).append("px;border:1px solid #8c959f;border-radius:4px;\">")
+                    .append("<a href=\"").append(escape(absoluteUrl(scoreUrl.apply(score), "score link " + score)))
+                    .append("\" style=\"display:block;padding:8px 0;font-family:Arial,Helvetica,sans-serif;")
+                    .append("font-size:15px;font-weight:bold;color:#0550ae;text-decoration:none;\">")
+                    .append(score).append("</a></td>\n");
+        }
+        html.append("</tr>\n<tr>\n");
+        // Each end label spans half the row so that long labels sit under their end of the scale.
+        int half = scores / 2;
+        html.append("<td colspan=\"").append(half).append("\" align=\"left\" valign=\"top\" style=\"").append(MUTED)
+                .append("\">").append(escape(survey.lowLabel())).append("</td>\n");
+        if (scores % 2 == 1) {
+            html.append("<td></td>\n");
+        }
+        html.append("<td colspan=\"").append(half).append("\" align=\"right\" valign=\"top\" style=\"").append(MUTED)
+                .append("\">").append(escape(survey.highLabel())).append("</td>\n");
+        html.append("</tr>\n</table>\n");
+        html.append("<p style=\"margin:6px 0 0 0;").append(MUTED).append("\">")
+                .append(escape(survey.commentHint())).append("</p>\n");
+        // People never see this link; mail scanners follow every link, which is how we tell them apart.
+        html.append("<div style=\"display:none;mso-hide:all;max-height:0;overflow:hidden;font-size:0;line-height:0;\">")
+                .append("<a href=\"").append(escape(absoluteUrl(honeypotUrl, "honeypot link")))
+                .append("\" tabindex=\"-1\" aria-hidden=\"true\" style=\"display:none;mso-hide:all;\">&#8203;</a></div>\n");
+        html.append("</div>\n");
+        return html.toString();
+    }
+
+    /**
+     * Plain-text alternative: one line per score with its link. It has no honeypot
+     * because a plain-text link cannot be hidden from the reader.
+     */
+    public String text(SurveyTemplate template, String company, IntFunction<String> scoreUrl) {
+        SurveyTemplate survey = template.personalised(company);
+        Metric metric = survey.metric();
+        StringBuilder text = new StringBuilder(1024);
+        text.append(survey.subject()).append("\n\n").append(survey.question()).append("\n\n");
+        for (int score = metric.min(); score <= metric.max(); score++) {
+            text.append(score);
+            if (score == metric.min()) {
+                text.append(" (").append(survey.lowLabel()).append(')');
+            } else if (score == metric.max()) {
+                text.append(" (").append(survey.highLabel()).append(')');
+            }
+            text.append(": ").append(absoluteUrl(scoreUrl.apply(score), "score link " + score)).append('\n');
+        }
+        text.append('\n').append(survey.commentHint()).append('\n');
+        return text.toString();
+    }
+
+    /** Links leave our hands in a mail, so only absolute web links are accepted (never javascript: or relative ones). */
+    private static String absoluteUrl(String url, String what) {
+        String lower = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+            throw new IllegalArgumentException(what + " must be an absolute http(s) URL, got \"" + url + "\"");
+        }
+        return url;
+    }
+}

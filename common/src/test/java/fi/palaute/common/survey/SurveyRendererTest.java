@@ -1,0 +1,130 @@
+package fi.palaute.common.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class SurveyRendererTest {
+
+    private static final IntFunction<String> LINK = score -> "https://cx.example.com/r/TOKEN?score=" + score;
+    private static final String HONEYPOT = "https://cx.example.com/r/TOKEN/h";
+    private static final Pattern HREF = Pattern.compile("<a href=\"([^\"]*)\"");
+
+    private final TemplateCatalog catalog = TemplateCatalog.load(null, "en");
+    private final SurveyRenderer renderer = new SurveyRenderer();
+
+    @Test
+    void csatEmailHasOneLinkPerScore() {
+        String html = renderer.html(catalog.find("csat", "en"), "Acme", LINK, HONEYPOT);
+        assertEquals(List.of(LINK.apply(1), LINK.apply(2), LINK.apply(3), LINK.apply(4), LINK.apply(5)),
+                scoreLinks(html));
+    }
+
+    @Test
+    void cesEmailHasSevenLinks() {
+        String html = renderer.html(catalog.find("ces", "en"), "Acme", LINK, HONEYPOT);
+        assertEquals(7, scoreLinks(html).size());
+        assertEquals(LINK.apply(7), scoreLinks(html).get(6));
+    }
+
+    @Test
+    void npsHasElevenLinksFromZero() {
+        String html = renderer.html(catalog.find("nps", "en"), "Acme", LINK, HONEYPOT);
+        List<String> links = scoreLinks(html);
+        assertEquals(11, links.size());
+        assertEquals(LINK.apply(0), links.get(0));
+        assertEquals(LINK.apply(10), links.get(10));
+    }
+
+    @Test
+    void emailShowsQuestionEndLabelsAndCommentHint() {
+        String html = renderer.html(catalog.find("nps", "fi"), "Acme", LINK, HONEYPOT);
+        assertTrue(html.contains("Kuinka todennäköisesti suosittelisit yritystä Acme ystävällesi tai kollegallesi?"));
+        assertTrue(html.indexOf("En lainkaan todennäköisesti") < html.indexOf("Erittäin todennäköisesti"));
+        assertTrue(html.indexOf(">10</a>") < html.indexOf("En lainkaan todennäköisesti"), "labels sit under the scale");
+        assertTrue(html.contains("voit halutessasi lisätä myös kommentin"));
+    }
+
+    @Test
+    void emailHasNoScriptNoRemoteImageAndNoStyleBlock() {
+        for (String id : catalog.ids()) {
+            String html = renderer.html(catalog.find(id, "en"), "Acme", LINK, HONEYPOT).toLowerCase();
+            assertFalse(html.contains("<script"), id);
+            assertFalse(html.contains("<img"), id);
+            assertFalse(html.contains("<style"), id);
+            assertFalse(html.contains("class="), id);
+            assertFalse(html.contains("url("), id);
+        }
+    }
+
+    @Test
+    void honeypotLinkIsHiddenFromPeopleInEveryClient() {
+        String html = renderer.html(catalog.find("csat", "en"), "Acme", LINK, HONEYPOT);
+        Matcher honeypot = Pattern.compile("<a href=\"" + Pattern.quote(HONEYPOT) + "\"[^>]*>").matcher(html);
+        assertTrue(honeypot.find(), html);
+        assertTrue(honeypot.group().contains("display:none"));
+        assertTrue(honeypot.group().contains("mso-hide:all"));
+        String wrapper = html.substring(html.lastIndexOf("<div", honeypot.start()), honeypot.start());
+        assertTrue(wrapper.contains("display:none;mso-hide:all"), wrapper);
+    }
+
+    @Test
+    void htmlInCompanyNameIsEscaped() {
+        String html = renderer.html(catalog.find("ces", "en"), "<b>Evil</b> & \"Co\"", LINK, HONEYPOT);
+        assertFalse(html.contains("<b>Evil"));
+        assertTrue(html.contains("&lt;b&gt;Evil&lt;/b&gt; &amp; &quot;Co&quot; made it easy for me to handle my issue."));
+    }
+
+    @Test
+    void linkWithQuotesCannotBreakOutOfTheAttribute() {
+        String html = renderer.html(catalog.find("csat", "en"), "Acme",
+                score -> "https://x.example/r/\"onmouseover=\"x?score=" + score, HONEYPOT);
+        assertFalse(html.contains("\"onmouseover"));
+    }
+
+    @Test
+    void nonWebLinksAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> renderer.html(catalog.find("csat", "en"), "Acme",
+                score -> "javascript:alert(" + score + ")", HONEYPOT));
+        assertThrows(IllegalArgumentException.class, () -> renderer.html(catalog.find("csat", "en"), "Acme",
+                LINK, "/relative"));
+    }
+
+    @Test
+    void textVersionHasOneLinePerScoreWithItsLink() {
+        String text = renderer.text(catalog.find("csat", "en"), "Acme", LINK);
+        assertTrue(text.startsWith("How did we do?\n\nHow satisfied were you with the support you received?\n\n"), text);
+        assertTrue(text.contains("1 (Very dissatisfied): " + LINK.apply(1) + "\n"));
+        assertTrue(text.contains("3: " + LINK.apply(3) + "\n"));
+        assertTrue(text.contains("5 (Very satisfied): " + LINK.apply(5) + "\n"));
+        assertEquals(5, text.lines().filter(line -> line.contains("https://")).count());
+        assertFalse(text.contains(HONEYPOT));
+    }
+
+    @Test
+    void textVersionFillsCompanyWithoutEscaping() {
+        String text = renderer.text(catalog.find("nps", "en"), "Smith & Sons", LINK);
+        assertTrue(text.contains("recommend Smith & Sons to a friend"));
+        assertEquals(11, text.lines().filter(line -> line.contains("https://")).count());
+    }
+
+    @Test
+    void companyNameIsRequired() {
+        assertThrows(IllegalArgumentException.class,
+                () -> renderer.text(catalog.find("ces", "en"), " ", LINK));
+    }
+
+    private static List<String> scoreLinks(String html) {
+        return HREF.matcher(html).results()
+                .map(match -> match.group(1).replace("&amp;", "&"))
+                .filter(href -> !href.equals(HONEYPOT))
+                .toList();
+    }
+}
