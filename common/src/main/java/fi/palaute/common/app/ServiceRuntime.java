@@ -1,0 +1,166 @@
+package fi.palaute.common.app;
+
+import fi.palaute.common.config.ServiceSettings;
+import fi.palaute.common.config.Settings;
+import fi.palaute.common.http.HttpService;
+import fi.palaute.common.http.Metrics;
+import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobQueue;
+import fi.palaute.common.job.JobWorker;
+import fi.palaute.common.store.Database;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every Palaute service runs on: the database, metrics, the job worker and the HTTP service with
+ * /healthz and /metrics. A connector adds its routes and job handlers, then starts it. Closing stops
+ * taking requests, lets in-flight requests and jobs finish, and closes the database.
+ */
+public final class ServiceRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
+
+    private final String name;
+    private final Database db;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final JobQueue queue;
+    private final JobWorker worker;
+    private final HttpService http;
+
+    private ServiceRuntime(String name, Database db, Metrics metrics, Clock clock, JobQueue queue, JobWorker worker,
+                           HttpService http) {
+        this.name = name;
+        this.db = db;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.queue = queue;
+        this.worker = worker;
+        this.http = http;
+    }
+
+    public static Builder builder(String name, Database db, ServiceSettings settings) {
+        return new Builder(name, db, settings);
+    }
+
+    public String name() { return name; }
+
+    public Database db() { return db; }
+
+    public Metrics metrics() { return metrics; }
+
+    public Clock clock() { return clock; }
+
+    public JobQueue queue() { return queue; }
+
+    public JobWorker worker() { return worker; }
+
+    public int port() { return http.port(); }
+
+    /** Stops on SIGTERM / Ctrl-C, finishing in-flight work first. */
+    public ServiceRuntime closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("{} stopping: finishing in-flight requests and jobs", name);
+            close();
+        }, "palaute-shutdown"));
+        return this;
+    }
+
+    @Override
+    public void close() {
+        http.stop(10);
+        worker.close();
+        db.close();
+        log.info("{} stopped", name);
+    }
+
+    /** Assembles a runtime; routes may use {@link #queue()} and {@link #metrics()} via the builder's getters. */
+    public static final class Builder {
+        private final String name;
+        private final Database db;
+        private final ServiceSettings settings;
+        private final HttpService.Builder http;
+        private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
+        private Metrics metrics = new Metrics();
+        private Clock clock = Clock.systemUTC();
+        private JobWorker.Options workerOptions = JobWorker.Options.defaults();
+        private JobQueue queue;
+        private JobWorker worker;
+
+        private Builder(String name, Database db, ServiceSettings settings) {
+            this.name = name;
+            this.db = db;
+            this.settings = settings;
+            this.http = HttpService.builder().port(settings.port());
+        }
+
+        public Builder clock(Clock c) { this.clock = c; return this; }
+
+        public Builder workerOptions(JobWorker.Options o) { this.workerOptions = o; return this; }
+
+        public Builder metrics(Metrics m) { this.metrics = m; return this; }
+
+        public Clock clock() { return clock; }
+
+        public Metrics metrics() { return metrics; }
+
+        public Database db() { return db; }
+
+        public ServiceSettings settings() { return settings; }
+
+        public JobQueue queue() {
+            if (queue == null) queue = new JobQueue(db, clock);
+            return queue;
+        }
+
+        /** Pokes the worker (once built) so a freshly enqueued job runs without waiting for the poll. */
+        public Runnable pokeWorker() {
+            return () -> {
+                if (worker != null) worker.poke();
+            };
+        }
+
+        public Builder handle(String jobKind, JobHandler handler) {
+            handlers.put(jobKind, handler);
+            return this;
+        }
+
+        public Builder routes(Consumer<HttpService.Builder> routes) {
+            routes.accept(http);
+            return this;
+        }
+
+        public ServiceRuntime start() throws IOException {
+            JobQueue q = queue();
+            metrics.gauges(g -> q.countsByKindAndState().forEach((kind, states) -> states.forEach(
+                    (state, count) -> g.gauge("palaute_jobs", "Jobs in the queue by kind and state", count,
+                            "kind", kind, "state", state))));
+            worker = new JobWorker(q, handlers, workerOptions, metrics, clock);
+            HttpService service = http.metrics(metrics).health(db::isHealthy).metricsEndpoint().build().start();
+            worker.start();
+            log.info("{} listening on port {} (database {}, job kinds {})", name, service.port(), db.displayUrl(),
+                    handlers.keySet());
+            return new ServiceRuntime(name, db, metrics, clock, q, worker, service);
+        }
+    }
+
+    /** Reads settings, or prints the one-line problem and exits 2: the start-up contract of DESIGN.md. */
+    public static <T> T orExit(java.util.function.Supplier<T> settingsReader) {
+        try {
+            return settingsReader.get();
+        } catch (fi.palaute.common.config.SettingException e) {
+            System.err.println("palaute: " + e.getMessage());
+            System.exit(2);
+            return null;
+        }
+    }
+
+    /** Convenience for Main classes. */
+    public static Settings environment() {
+        return Settings.fromEnvironment();
+    }
+}
