@@ -1,0 +1,113 @@
+package fi.palaute.common.app;
+
+import fi.palaute.common.config.ServiceSettings;
+import fi.palaute.common.config.SettingException;
+import fi.palaute.common.config.Settings;
+import fi.palaute.common.config.SurveySettings;
+import fi.palaute.common.http.AdminApi;
+import fi.palaute.common.http.HttpService;
+import fi.palaute.common.http.Metrics;
+import fi.palaute.common.job.JobWorker;
+import fi.palaute.common.link.LinkSigner;
+import fi.palaute.common.link.RatingEndpoint;
+import fi.palaute.common.store.Database;
+import fi.palaute.common.survey.Helpdesk;
+import fi.palaute.common.survey.SurveyComposer;
+import fi.palaute.common.survey.SurveyIntake;
+import fi.palaute.common.survey.SurveyJob;
+import fi.palaute.common.survey.SurveyPolicy;
+import fi.palaute.common.survey.TemplateCatalog;
+import fi.palaute.common.survey.WriteBackJob;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Everything a survey connector (Zendesk, Freshdesk) shares: the survey and write-back jobs, the rating
+ * pages, the admin API, health and metrics. The connector brings its helpdesk client and webhook route.
+ */
+public final class SurveyConnector {
+    private final String source;
+    private final Settings env;
+    private final int defaultPort;
+    private Clock clock = Clock.systemUTC();
+    private JobWorker.Options workerOptions = JobWorker.Options.defaults();
+    private final Metrics metrics = new Metrics();
+
+    private SurveyConnector(String source, Settings env, int defaultPort) {
+        this.source = source;
+        this.env = env;
+        this.defaultPort = defaultPort;
+    }
+
+    public static SurveyConnector builder(String source, Settings env, int defaultPort) {
+        return new SurveyConnector(source, env, defaultPort);
+    }
+
+    public SurveyConnector clock(Clock c) { this.clock = c; return this; }
+
+    public SurveyConnector workerOptions(JobWorker.Options o) { this.workerOptions = o; return this; }
+
+    public Metrics metrics() { return metrics; }
+
+    public Clock clock() { return clock; }
+
+    /**
+     * Validates every setting, opens the database and starts serving.
+     *
+     * @param helpdesk builds the helpdesk client, given the shared metrics
+     * @param webhook  registers the webhook route, given the routes and the intake
+     */
+    public ServiceRuntime start(Function<Metrics, Helpdesk> helpdesk, BiConsumer<HttpService.Builder, SurveyIntake> webhook)
+            throws IOException {
+        ServiceSettings service = ServiceSettings.from(env, defaultPort);
+        SurveySettings survey = SurveySettings.from(env);
+        TemplateCatalog templates = TemplateCatalog.load(survey.templatesDir().orElse(null), survey.locale());
+        if (!templates.contains(survey.surveyTemplate())) {
+            throw new SettingException("PALAUTE_SURVEY", "no template with id '" + survey.surveyTemplate()
+                    + "' (known: " + templates.ids() + ")");
+        }
+        Helpdesk desk = helpdesk.apply(metrics);
+        Database db = Database.open(env);
+        try {
+            LinkSigner signer = new LinkSigner(survey.linkSecret());
+            ServiceRuntime.Builder runtime = ServiceRuntime.builder(source, db, service)
+                    .clock(clock).metrics(metrics).workerOptions(workerOptions);
+            SurveyIntake intake = new SurveyIntake(db, runtime.queue(), survey.sendDelay(), clock, metrics,
+                    runtime.pokeWorker());
+            RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
+                    survey.company(), clock, metrics, runtime.pokeWorker());
+            SurveyJob surveyJob = new SurveyJob(db, desk, templates, survey.surveyTemplate(),
+                    new SurveyComposer(survey.publicUrl(), signer, survey.company()),
+                    new SurveyPolicy(survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
+                    survey.answerWindow(), clock, metrics);
+            AdminApi admin = new AdminApi(db, service.adminToken(), clock);
+            metrics.gauges(g -> db.run(tx -> tx.query(
+                    "SELECT state, COALESCE(suppressed_reason, '') AS reason, COUNT(*) FROM surveys WHERE source = ? "
+                            + "GROUP BY state, COALESCE(suppressed_reason, '')",
+                    rs -> {
+                        String reason = rs.getString(2);
+                        int colon = reason.indexOf(':');
+                        g.gauge("palaute_surveys", "Surveys in the database by state and reason", rs.getLong(3),
+                                "source", source, "state", rs.getString(1),
+                                "reason", colon < 0 ? reason : reason.substring(0, colon));
+                        return null;
+                    }, source)));
+            return runtime
+                    .handle(SurveyIntake.surveyJobKind(source), surveyJob)
+                    .handle(WriteBackJob.kind(source), new WriteBackJob(db, desk))
+                    .routes(r -> {
+                        webhook.accept(r, intake);
+                        r.get("/r/{token}", rating::show);
+                        r.post("/r/{token}", rating::answer);
+                        r.get("/r/{token}/hp", rating::honeypot);
+                        admin.register(r);
+                    })
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}

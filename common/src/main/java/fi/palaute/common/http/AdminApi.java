@@ -1,0 +1,112 @@
+package fi.palaute.common.http;
+
+import fi.palaute.common.score.PeriodSummary;
+import fi.palaute.common.score.SummaryQuery;
+import fi.palaute.common.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * GET /api/summary and GET /api/responses.csv behind a bearer token. Without PALAUTE_ADMIN_TOKEN the
+ * admin API is off (404), so a forgotten setting never exposes customer comments.
+ */
+public final class AdminApi {
+    private static final Duration MAX_RANGE = Duration.ofDays(3 * 366);
+
+    private final Database db;
+    private final Optional<String> token;
+    private final Clock clock;
+    private final SummaryQuery summaries;
+
+    public AdminApi(Database db, Optional<String> token, Clock clock) {
+        this.db = db;
+        this.token = token;
+        this.clock = clock;
+        this.summaries = new SummaryQuery(db);
+    }
+
+    public void register(HttpService.Builder routes) {
+        routes.get("/api/summary", this::summary);
+        routes.get("/api/responses.csv", this::responses);
+    }
+
+    Response summary(Request request) {
+        authorize(request);
+        Range range = range(request);
+        SummaryQuery.By by;
+        try {
+            by = SummaryQuery.By.parse(request.queryParam("by").orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "bad_parameter", "by: " + e.getMessage());
+        }
+        Optional<String> source = request.queryParam("source").filter(s -> !s.isBlank());
+        PeriodSummary summary = summaries.summarize(range.from, range.to, by, source);
+        return Response.json(200, summary.toJson());
+    }
+
+    Response responses(Request request) {
+        authorize(request);
+        Range range = range(request);
+        StringBuilder csv = new StringBuilder(
+                "source,ticket_id,metric,score,comment,answered_at,agent,group,suspected_bot,bot_reason,replaced\r\n");
+        db.run(tx -> tx.query("""
+                SELECT source, ticket_id, metric, score, comment, answered_at, agent, agent_group, suspected_bot,
+                       bot_reason, replaced_at
+                FROM answers WHERE answered_at >= ? AND answered_at < ? ORDER BY answered_at, id""",
+                rs -> {
+                    csv.append(Csv.field(rs.getString("source"))).append(',')
+                            .append(Csv.field(rs.getString("ticket_id"))).append(',')
+                            .append(Csv.field(rs.getString("metric"))).append(',')
+                            .append(rs.getInt("score")).append(',')
+                            .append(Csv.field(rs.getString("comment"))).append(',')
+                            .append(Instant.ofEpochMilli(rs.getLong("answered_at"))).append(',')
+                            .append(Csv.field(rs.getString("agent"))).append(',')
+                            .append(Csv.field(rs.getString("agent_group"))).append(',')
+                            .append(rs.getInt("suspected_bot") != 0).append(',')
+                            .append(Csv.field(rs.getString("bot_reason"))).append(',')
+                            .append(rs.getObject("replaced_at") != null).append("\r\n");
+                    return null;
+                }, range.from.toEpochMilli(), range.to.toEpochMilli()));
+        return new Response(200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("Content-Disposition", "attachment; filename=\"palaute-responses.csv\""));
+    }
+
+    private void authorize(Request request) {
+        if (token.isEmpty()) throw new HttpError(404, "not_found", "the admin API is off: set PALAUTE_ADMIN_TOKEN");
+        String expected = "Bearer " + token.get();
+        String given = request.header("Authorization").orElse("");
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            throw new HttpError(401, "unauthorized", "send Authorization: Bearer <PALAUTE_ADMIN_TOKEN>");
+        }
+    }
+
+    private record Range(Instant from, Instant to) {}
+
+    private Range range(Request request) {
+        Instant now = clock.instant();
+        Instant to = request.queryParam("to").map(v -> parseTime("to", v)).orElse(now);
+        Instant from = request.queryParam("from").map(v -> parseTime("from", v)).orElse(to.minus(Duration.ofDays(7)));
+        if (!from.isBefore(to)) throw new HttpError(400, "bad_parameter", "from must be before to");
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new HttpError(400, "bad_parameter", "the range may span at most three years");
+        }
+        return new Range(from, to);
+    }
+
+    /** An ISO date (midnight UTC) or an ISO instant. */
+    static Instant parseTime(String name, String value) {
+        try {
+            if (value.length() == 10) return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new HttpError(400, "bad_parameter", name + " must be an ISO date (2026-01-31) or instant (2026-01-31T12:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package fi.palaute.common.link;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palaute.common.http.Metrics;
+import fi.palaute.common.http.Request;
+import fi.palaute.common.http.Response;
+import fi.palaute.common.job.JobQueue;
+import fi.palaute.common.job.JobRequest;
+import fi.palaute.common.score.Metric;
+import fi.palaute.common.store.Database;
+import fi.palaute.common.store.Tx;
+import fi.palaute.common.survey.RatingForm;
+import fi.palaute.common.survey.RatingPage;
+import fi.palaute.common.survey.SurveyTemplate;
+import fi.palaute.common.survey.TemplateCatalog;
+import fi.palaute.common.survey.WriteBackJob;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GET and POST /r/{token}. GET shows the rating page with the clicked score pre-selected and records
+ * nothing (mail scanners fetch every link). POST, from that page with its nonce, records the answer,
+ * replacing an earlier one, and enqueues the write-back and, for a low human answer, the Slack alert.
+ */
+public final class RatingEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(RatingEndpoint.class);
+    /** A rendered form stays usable this long; after that the customer opens the link again. */
+    static final Duration NONCE_LIFETIME = Duration.ofDays(2);
+    public static final String ALERT_JOB_KIND = "slack.alert";
+
+    private final Database db;
+    private final JobQueue queue;
+    private final LinkSigner signer;
+    private final TemplateCatalog templates;
+    private final String defaultTemplate;
+    private final String company;
+    private final Clock clock;
+    private final Metrics metrics;
+    private final Runnable onEnqueued;
+    private final RatingPage page = new RatingPage();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public RatingEndpoint(Database db, JobQueue queue, LinkSigner signer, TemplateCatalog templates,
+                          String defaultTemplate, String company, Clock clock, Metrics metrics, Runnable onEnqueued) {
+        this.db = db;
+        this.queue = queue;
+        this.signer = signer;
+        this.templates = templates;
+        this.defaultTemplate = defaultTemplate;
+        this.company = company;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.onEnqueued = onEnqueued;
+    }
+
+    record Survey(long id, String source, String ticketId, String state, String templateId, String locale,
+                  Metric metric, Instant sentAt, Instant expiresAt, Instant honeypotHitAt, String agent, String group) {}
+
+    public Response show(Request request) {
+        Optional<Survey> survey = lookup(request.pathParam("token"));
+        if (survey.isEmpty()) return invalid();
+        Survey s = survey.get();
+        SurveyTemplate template = templateOf(s);
+        if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
+        OptionalInt score = parseScore(request.queryParam("score").orElse(null), s.metric());
+        String nonce = signer.nonce(s.id(), clock.instant());
+        return Response.html(200, page.form(template, company, RatingForm.opened(request.path(), nonce, score)));
+    }
+
+    /** The hidden link in the mail: only a machine follows it. Noted on the survey, never an answer. */
+    public Response honeypot(Request request) {
+        Optional<Survey> survey = lookup(request.pathParam("token"));
+        if (survey.isEmpty()) return invalid();
+        db.run(tx -> tx.update("UPDATE surveys SET honeypot_hit_at = ? WHERE id = ?", clock.millis(), survey.get().id()));
+        metrics.increment("palaute_honeypot_hits_total", "Fetches of the hidden link in survey mails");
+        return Response.html(200, "<!doctype html><title>OK</title>");
+    }
+
+    public Response answer(Request request) {
+        Optional<Survey> survey = lookup(request.pathParam("token"));
+        if (survey.isEmpty()) return invalid();
+        Survey s = survey.get();
+        SurveyTemplate template = templateOf(s);
+        if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
+        Map<String, String> form = request.form();
+        Instant now = clock.instant();
+        Optional<Instant> issued = signer.verifyNonce(s.id(), form.get("nonce"));
+        if (issued.isEmpty() || issued.get().isBefore(now.minus(NONCE_LIFETIME)) || issued.get().isAfter(now.plusSeconds(60))) {
+            // No nonce, another survey's, or a stale one: show a fresh form rather than record.
+            metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused", "reason", "nonce");
+            String nonce = signer.nonce(s.id(), now);
+            OptionalInt score = parseScore(form.get("score"), s.metric());
+            return Response.html(400, page.form(template, company, RatingForm.opened(request.path(), nonce, score)));
+        }
+        OptionalInt score = parseScore(form.get("score"), s.metric());
+        String comment = normaliseComment(form.get("comment"));
+        if (score.isEmpty()) {
+            metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused", "reason", "score");
+            return Response.html(400, page.form(template, company,
+                    RatingForm.scoreMissing(request.path(), signer.nonce(s.id(), now), comment)));
+        }
+        String userAgent = request.header("User-Agent").orElse(null);
+        boolean honeypotFilled = !form.getOrDefault(RatingPage.HONEYPOT_FIELD, "").isBlank();
+        Optional<String> bot = BotSignals.reason(userAgent, honeypotFilled, s.sentAt(), s.honeypotHitAt(), now);
+        long answerId = record(s, score.getAsInt(), comment, bot, userAgent, now);
+        onEnqueued.run();
+        metrics.increment("palaute_answers_total", "Answers recorded", "source", s.source(), "metric", s.metric().id(),
+                "suspected_bot", Boolean.toString(bot.isPresent()));
+        log.info("answer recorded ticket={} survey={} answer={} metric={} score={} bot={}", s.ticketId(), s.id(),
+                answerId, s.metric().id(), score.getAsInt(), bot.orElse("no"));
+        return Response.html(200, page.thankYou(template, company));
+    }
+
+    private long record(Survey s, int score, String comment, Optional<String> bot, String userAgent, Instant now) {
+        return db.inTransaction(tx -> {
+            tx.update("UPDATE answers SET replaced_at = ? WHERE survey_id = ? AND replaced_at IS NULL", now.toEpochMilli(), s.id());
+            long id = tx.insertReturningId("""
+                    INSERT INTO answers (survey_id, source, ticket_id, metric, score, comment, answered_at, suspected_bot,
+                        bot_reason, user_agent, agent, agent_group)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    s.id(), s.source(), s.ticketId(), s.metric().id(), score, comment, now.toEpochMilli(),
+                    bot.isPresent() ? 1 : 0, bot.orElse(null), truncate(userAgent, 300), s.agent(), s.group())
+                    .orElseThrow();
+            enqueue(tx, WriteBackJob.kind(s.source()), id, "writeback:" + id, now);
+            if (bot.isEmpty() && s.metric().isLow(score)) enqueue(tx, ALERT_JOB_KIND, id, "alert:" + id, now);
+            return id;
+        });
+    }
+
+    private void enqueue(Tx tx, String kind, long answerId, String dedupeKey, Instant now) {
+        String payload = json.createObjectNode().put("answer_id", answerId).toString();
+        queue.enqueue(tx, JobRequest.of(kind, payload, now).withDedupeKey(dedupeKey));
+    }
+
+    private Optional<Survey> lookup(String token) {
+        OptionalLong id = signer.verify(token);
+        if (id.isEmpty()) {
+            metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused", "reason", "bad_token");
+            return Optional.empty();
+        }
+        return db.inTransaction(tx -> tx.queryOne("""
+                SELECT id, source, ticket_id, state, template_id, locale, metric, sent_at, expires_at, honeypot_hit_at,
+                       agent, agent_group
+                FROM surveys WHERE id = ? AND state = 'sent'""",
+                rs -> new Survey(rs.getLong("id"), rs.getString("source"), rs.getString("ticket_id"),
+                        rs.getString("state"), rs.getString("template_id"), rs.getString("locale"),
+                        Metric.fromId(rs.getString("metric")), instant(rs.getObject("sent_at")),
+                        instant(rs.getObject("expires_at")), instant(rs.getObject("honeypot_hit_at")),
+                        rs.getString("agent"), rs.getString("agent_group")),
+                id.getAsLong()));
+    }
+
+    private static Instant instant(Object millis) {
+        return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
+    }
+
+    private boolean isExpired(Survey s) {
+        return s.expiresAt() != null && !clock.instant().isBefore(s.expiresAt());
+    }
+
+    private SurveyTemplate templateOf(Survey s) {
+        return templates.contains(s.templateId()) ? templates.find(s.templateId(), s.locale())
+                : templates.find(defaultTemplate, s.locale());
+    }
+
+    private Response invalid() {
+        return Response.html(404, page.invalidLink(templates.find(defaultTemplate, null), company));
+    }
+
+    static OptionalInt parseScore(String raw, Metric metric) {
+        if (raw == null) return OptionalInt.empty();
+        try {
+            int v = Integer.parseInt(raw.trim());
+            return metric.accepts(v) ? OptionalInt.of(v) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static String normaliseComment(String comment) {
+        if (comment == null) return null;
+        String c = comment.strip();
+        if (c.isEmpty()) return null;
+        return truncate(c, RatingPage.COMMENT_MAX_LENGTH);
+    }
+
+    private static String truncate(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end);
+    }
+}

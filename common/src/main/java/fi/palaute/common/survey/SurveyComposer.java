@@ -1,0 +1,26 @@
+package fi.palaute.common.survey;
+
+import fi.palaute.common.link.LinkSigner;
+import java.net.URI;
+
+/** Builds the survey reply for one survey: rating links signed for it, in the template's language. */
+public final class SurveyComposer {
+    private final URI publicUrl;
+    private final LinkSigner signer;
+    private final String company;
+    private final SurveyRenderer renderer = new SurveyRenderer();
+
+    public SurveyComposer(URI publicUrl, LinkSigner signer, String company) {
+        this.publicUrl = publicUrl;
+        this.signer = signer;
+        this.company = company;
+    }
+
+    public SurveyMessage compose(long surveyId, SurveyTemplate template) {
+        String token = signer.token(surveyId);
+        String base = publicUrl + "/r/" + token;
+        String html = renderer.html(template, company, score -> base + "?score=" + score, base + "/hp");
+        String text = renderer.text(template, company, score -> base + "?score=" + score);
+        return new SurveyMessage(html, text, token);
+    }
+}

@@ -1,0 +1,178 @@
+package fi.palaute.common.survey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palaute.common.client.ApiRejectedException;
+import fi.palaute.common.http.Metrics;
+import fi.palaute.common.job.Job;
+import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.store.Database;
+import fi.palaute.common.store.Tx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The survey job: re-reads the ticket, records its outcome, applies the policy, and posts the survey as
+ * a public reply. The outcome is recorded before the survey is posted, because the survey is itself a
+ * public reply and must never count toward FCR. One survey per ticket per resolution cycle: the
+ * surveys table's unique key on (source, ticket, cycle) makes a second job for the same solve a no-op.
+ */
+public final class SurveyJob implements JobHandler {
+    private static final Logger log = LoggerFactory.getLogger(SurveyJob.class);
+
+    private final Database db;
+    private final Helpdesk helpdesk;
+    private final TemplateCatalog templates;
+    private final String templateId;
+    private final SurveyComposer composer;
+    private final SurveyPolicy policy;
+    private final Duration answerWindow;
+    private final Clock clock;
+    private final Metrics metrics;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, String templateId,
+                     SurveyComposer composer, SurveyPolicy policy, Duration answerWindow, Clock clock, Metrics metrics) {
+        this.db = db;
+        this.helpdesk = helpdesk;
+        this.templates = templates;
+        this.templateId = templateId;
+        this.composer = composer;
+        this.policy = policy;
+        this.answerWindow = answerWindow;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    private record Existing(long id, String state) {}
+
+    @Override
+    public void handle(Job job) throws Exception {
+        JsonNode payload = json.readTree(job.payload());
+        String ticketId = payload.path("ticket_id").asText();
+        String eventKey = payload.path("event_key").asText();
+        String source = helpdesk.source();
+
+        TicketSnapshot ticket = helpdesk.ticket(ticketId);
+        String cycle = ticket.solvedAt() != null ? ticket.solvedAt().toString() : "event:" + eventKey;
+        Optional<Existing> existing = find(source, ticketId, cycle);
+        if (existing.isPresent() && !existing.get().state().equals("sending")) {
+            log.info("survey already {} for ticket={} cycle={} job={}", existing.get().state(), ticketId, cycle, job.id());
+            metrics.increment("palaute_surveys_duplicate_total", "Survey jobs for a cycle already handled", "source", source);
+            return;
+        }
+
+        SurveyTemplate template = templates.find(templateId,
+                ticket.requester() == null ? null : ticket.requester().locale());
+        long surveyId;
+        if (existing.isEmpty()) {
+            if (!ticket.solved()) {
+                suppress(source, ticket, cycle, template, "not_solved: status is " + ticket.status(), job);
+                return;
+            }
+            TicketOutcome outcome = helpdesk.outcome(ticket);
+            Instant now = clock.instant();
+            Optional<Long> inserted = db.inTransaction(tx -> {
+                recordOutcome(tx, source, ticket, cycle, outcome, now);
+                Optional<String> reason = Optional.ofNullable(helpdesk.cannotReply(ticket))
+                        .or(() -> policy.suppression(tx, source, ticket, cycle, now));
+                Optional<Long> id = insertSurvey(tx, source, ticket, cycle, template,
+                        reason.isPresent() ? "suppressed" : "sending", reason.orElse(null), now);
+                if (reason.isPresent() && id.isPresent()) {
+                    logSuppressed(source, ticketId, reason.get(), job);
+                    return Optional.<Long>empty();
+                }
+                return id;
+            });
+            if (inserted.isEmpty()) return;
+            surveyId = inserted.get();
+        } else {
+            // A previous attempt got as far as posting: do not post twice if that reply landed.
+            surveyId = existing.get().id();
+            SurveyMessage message = composer.compose(surveyId, template);
+            if (helpdesk.hasReplyWith(ticketId, message.marker())) {
+                markSent(surveyId, template, ticket);
+                log.info("survey reply found on ticket={} after an interrupted attempt, job={}", ticketId, job.id());
+                return;
+            }
+        }
+
+        SurveyMessage message = composer.compose(surveyId, template);
+        try {
+            helpdesk.postSurvey(ticket, message);
+        } catch (ApiRejectedException e) {
+            // The helpdesk will not take the reply (closed ticket, deleted requester…): record why, no retry.
+            updateState(surveyId, "suppressed", "rejected: " + e.getMessage());
+            logSuppressed(source, ticketId, "rejected", job);
+            log.warn("survey for ticket={} refused by {}: {}", ticketId, source, e.vendorMessage());
+            return;
+        }
+        markSent(surveyId, template, ticket);
+        metrics.increment("palaute_surveys_total", "Surveys by source and outcome", "source", source, "outcome", "sent",
+                "reason", "");
+        log.info("survey sent ticket={} survey={} job={} template={} locale={}", ticketId, surveyId, job.id(),
+                template.id(), template.locale());
+    }
+
+    private void suppress(String source, TicketSnapshot ticket, String cycle, SurveyTemplate template, String reason,
+                          Job job) {
+        Instant now = clock.instant();
+        db.run(tx -> insertSurvey(tx, source, ticket, cycle, template, "suppressed", reason, now));
+        logSuppressed(source, ticket.ticketId(), reason, job);
+    }
+
+    private void logSuppressed(String source, String ticketId, String reason, Job job) {
+        String label = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
+        metrics.increment("palaute_surveys_total", "Surveys by source and outcome", "source", source,
+                "outcome", "suppressed", "reason", label);
+        log.info("survey suppressed ticket={} job={} reason={}", ticketId, job.id(), reason);
+    }
+
+    private Optional<Existing> find(String source, String ticketId, String cycle) {
+        return db.inTransaction(tx -> tx.queryOne(
+                "SELECT id, state FROM surveys WHERE source = ? AND ticket_id = ? AND cycle_key = ?",
+                rs -> new Existing(rs.getLong("id"), rs.getString("state")), source, ticketId, cycle));
+    }
+
+    private static void recordOutcome(Tx tx, String source, TicketSnapshot t, String cycle, TicketOutcome o, Instant now) {
+        Instant solvedAt = t.solvedAt() != null ? t.solvedAt() : now;
+        tx.update("""
+                INSERT INTO ticket_outcomes (source, ticket_id, cycle_key, solved_at, fcr, fcr_definition, replies, reopens,
+                    handle_time_seconds, handle_time_source, resolution_seconds, agent, agent_group, channel, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                source, t.ticketId(), cycle, solvedAt.toEpochMilli(),
+                o.firstContactResolution() == null ? null : (o.firstContactResolution() ? 1 : 0), o.fcrDefinition(),
+                o.publicAgentReplies(), o.reopens(), o.handleTimeSeconds(), o.handleTimeSource(), o.resolutionSeconds(),
+                t.agent(), t.group(), t.channel(), now.toEpochMilli());
+    }
+
+    private static Optional<Long> insertSurvey(Tx tx, String source, TicketSnapshot t, String cycle, SurveyTemplate template,
+                                               String state, String reason, Instant now) {
+        return tx.insertReturningId("""
+                INSERT INTO surveys (source, ticket_id, cycle_key, ticket_url, requester_id, locale, template_id, metric,
+                    state, suppressed_reason, agent, agent_group, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""",
+                source, t.ticketId(), cycle, t.ticketUrl(), t.requester() == null ? null : t.requester().id(),
+                template.locale(), template.id(), template.metric().id(), state, reason, t.agent(), t.group(),
+                now.toEpochMilli());
+    }
+
+    private void markSent(long surveyId, SurveyTemplate template, TicketSnapshot ticket) {
+        Instant now = clock.instant();
+        db.run(tx -> tx.update("""
+                UPDATE surveys SET state = 'sent', sent_at = ?, expires_at = ?, locale = ?, template_id = ?, metric = ?
+                WHERE id = ? AND state = 'sending'""",
+                now.toEpochMilli(), now.plus(answerWindow).toEpochMilli(), template.locale(), template.id(),
+                template.metric().id(), surveyId));
+    }
+
+    private void updateState(long surveyId, String state, String reason) {
+        db.run(tx -> tx.update("UPDATE surveys SET state = ?, suppressed_reason = ? WHERE id = ?", state, reason, surveyId));
+    }
+}
