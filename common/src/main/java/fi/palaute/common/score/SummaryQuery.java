@@ -20,12 +20,17 @@ import java.util.TreeSet;
 public final class SummaryQuery {
     /** How to split a summary. */
     public enum By {
-        NONE("''"), AGENT("COALESCE(agent, '(none)')"), GROUP("COALESCE(agent_group, '(none)')"), SOURCE("source");
+        NONE(null), AGENT("agent"), GROUP("agent_group"), SOURCE("source");
 
-        private final String keyExpression;
+        private final String column;
 
-        By(String keyExpression) {
-            this.keyExpression = keyExpression;
+        By(String column) {
+            this.column = column;
+        }
+
+        /** The SQL expression of the group key, on a table alias prefix such as {@code "s."} or {@code ""}. */
+        String key(String alias) {
+            return column == null ? "''" : "COALESCE(" + alias + column + ", '(none)')";
         }
 
         public static By parse(String value) {
@@ -94,7 +99,9 @@ public final class SummaryQuery {
 
     private Map<String, Partial> collect(Tx tx, Instant from, Instant to, By by, Optional<String> source) {
         Map<String, Partial> parts = new TreeMap<>();
-        String k = by.keyExpression;
+        String k = by.key("");
+        // PostgreSQL refuses a constant in GROUP BY, so the ungrouped summary leaves the key out.
+        String groupKey = by == By.NONE ? "" : k + ", ";
         String sourceFilter = source.isPresent() ? " AND source = ?" : "";
         Object[] params = source.isPresent()
                 ? new Object[] {from.toEpochMilli(), to.toEpochMilli(), source.get()}
@@ -102,7 +109,7 @@ public final class SummaryQuery {
 
         tx.query("SELECT " + k + " AS k, metric, score, suspected_bot, COUNT(*) AS c FROM answers"
                         + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL" + sourceFilter
-                        + " GROUP BY " + k + ", metric, score, suspected_bot",
+                        + " GROUP BY " + groupKey + "metric, score, suspected_bot",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long c = rs.getLong("c");
@@ -119,12 +126,11 @@ public final class SummaryQuery {
                 }, params);
 
         // Response rate: of the surveys sent in the period, how many have a current, human answer.
-        String sk = by == By.NONE ? "''" : "s." + k.replace("COALESCE(", "COALESCE(s.").replace("source", "s.source");
-        if (by == By.SOURCE) sk = "s.source";
+        String sk = by.key("s.");
         tx.query("SELECT " + sk + " AS k, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
                         + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
                         + " WHERE s.state = 'sent' AND s.sent_at >= ? AND s.sent_at < ?"
-                        + (source.isPresent() ? " AND s.source = ?" : "") + " GROUP BY " + sk,
+                        + (source.isPresent() ? " AND s.source = ?" : "") + (by == By.NONE ? "" : " GROUP BY " + sk),
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.sent += rs.getLong("sent");
@@ -134,7 +140,7 @@ public final class SummaryQuery {
 
         tx.query("SELECT " + k + " AS k, fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes FROM ticket_outcomes"
                         + " WHERE solved_at >= ? AND solved_at < ?" + sourceFilter
-                        + " GROUP BY " + k + ", fcr_definition",
+                        + " GROUP BY " + groupKey + "fcr_definition",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long n = rs.getLong("n");

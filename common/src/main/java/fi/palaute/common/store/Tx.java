@@ -30,7 +30,7 @@ public final class Tx {
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new StoreException("update failed: " + firstLine(sql), e);
+            throw new StoreException("update failed: " + firstLine(sql) + ": " + e.getMessage(), e);
         }
     }
 
@@ -40,7 +40,7 @@ public final class Tx {
             while (rs.next()) out.add(row.map(rs));
             return out;
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + firstLine(sql), e);
+            throw new StoreException("query failed: " + firstLine(sql) + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,64 @@
+package fi.palaute.common.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+    private static Map<String, String> valid() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PALAUTE_PUBLIC_URL", "https://cx.example.com/");
+        env.put("PALAUTE_LINK_SECRET", "0123456789abcdef0123456789abcdef");
+        return env;
+    }
+
+    @Test
+    void defaultsFollowTheDesign() {
+        SurveySettings s = SurveySettings.from(new Settings(valid()));
+        assertEquals("https://cx.example.com", s.publicUrl().toString());
+        assertEquals("csat", s.surveyTemplate());
+        assertEquals("en", s.locale());
+        assertEquals(Duration.ZERO, s.sendDelay());
+        assertEquals(Duration.ofDays(7), s.cooldown());
+        assertEquals(1.0, s.sampleRate());
+        assertEquals(List.of("no_survey"), s.excludeTags());
+    }
+
+    @Test
+    void missingSettingIsNamedInOneLine() {
+        Map<String, String> env = valid();
+        env.remove("PALAUTE_PUBLIC_URL");
+        var e = assertThrows(SettingException.class, () -> SurveySettings.from(new Settings(env)));
+        assertEquals("PALAUTE_PUBLIC_URL: is required but not set", e.getMessage());
+    }
+
+    @Test
+    void shortSecretIsRefusedWithoutShowingIt() {
+        Map<String, String> env = valid();
+        env.put("PALAUTE_LINK_SECRET", "hunter2-secret");
+        var e = assertThrows(SettingException.class, () -> SurveySettings.from(new Settings(env)));
+        assertEquals("PALAUTE_LINK_SECRET", e.setting());
+        assertFalse(e.getMessage().contains("hunter2"));
+    }
+
+    @Test
+    void badValuesNameTheSettingAndTheProblem() {
+        for (var bad : List.of(Map.entry("PALAUTE_SEND_DELAY", "10 minutes"), Map.entry("PALAUTE_SAMPLE_RATE", "1.5"),
+                Map.entry("PALAUTE_COOLDOWN", "-P1D"), Map.entry("PALAUTE_PUBLIC_URL", "cx.example.com"),
+                Map.entry("PALAUTE_PORT", "http"))) {
+            Map<String, String> env = valid();
+            env.put(bad.getKey(), bad.getValue());
+            var e = assertThrows(SettingException.class, () -> {
+                SurveySettings.from(new Settings(env));
+                ServiceSettings.from(new Settings(env), 8081);
+            });
+            assertEquals(bad.getKey(), e.setting(), e.getMessage());
+        }
+    }
+}

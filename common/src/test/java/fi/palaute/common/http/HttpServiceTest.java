@@ -1,0 +1,94 @@
+package fi.palaute.common.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpServiceTest {
+    private HttpService service;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        service = HttpService.builder().port(0).host("127.0.0.1").maxBody(1024)
+                .post("/echo/{id}", r -> Response.json(200, Map.of("id", r.pathParam("id"), "bytes", r.body().length)))
+                .get("/boom", r -> {
+                    throw new IllegalStateException("secret internals at fi.palaute.Something.line(42)");
+                })
+                .get("/refuse", r -> {
+                    throw new HttpError(422, "bad_thing", "the thing is bad");
+                })
+                .health(() -> true).metricsEndpoint()
+                .build().start();
+    }
+
+    @AfterEach
+    void stop() {
+        service.stop(0);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder at(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path));
+    }
+
+    @Test
+    void routeWithPathParameterAnswers() throws Exception {
+        var r = send(at("/echo/abc").POST(HttpRequest.BodyPublishers.ofString("hello")));
+        assertEquals(200, r.statusCode());
+        assertEquals("{\"id\":\"abc\",\"bytes\":5}".length(), r.body().length());
+        assertTrue(r.body().contains("\"id\":\"abc\""));
+    }
+
+    @Test
+    void bodyOverTheLimitGets413WithJsonError() throws Exception {
+        var r = send(at("/echo/x").POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))));
+        assertEquals(413, r.statusCode());
+        assertTrue(r.body().contains("\"error\":\"body_too_large\""), r.body());
+    }
+
+    @Test
+    void unknownPathGets404AndWrongMethod405AsJson() throws Exception {
+        var r = send(at("/nope").GET());
+        assertEquals(404, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals(405, send(at("/echo/x").GET()).statusCode());
+    }
+
+    @Test
+    void failingHandlerAnswers500WithoutAStackTrace() throws Exception {
+        var r = send(at("/boom").GET());
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains("\"error\":\"internal_error\""));
+        assertFalse(r.body().contains("fi.palaute"), r.body());
+        assertFalse(r.body().contains("secret internals"));
+    }
+
+    @Test
+    void handlerErrorKeepsItsStatusAndDetail() throws Exception {
+        var r = send(at("/refuse").GET());
+        assertEquals(422, r.statusCode());
+        assertEquals("{\"error\":\"bad_thing\",\"detail\":\"the thing is bad\"}", r.body());
+    }
+
+    @Test
+    void healthAndMetricsAreServed() throws Exception {
+        assertEquals(200, send(at("/healthz").GET()).statusCode());
+        send(at("/refuse").GET());
+        var m = send(at("/metrics").GET());
+        assertEquals(200, m.statusCode());
+        assertTrue(m.body().contains("palaute_http_requests_total{route=\"GET /refuse\",status=\"422\"} 1"), m.body());
+    }
+}
