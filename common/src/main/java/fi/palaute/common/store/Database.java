@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import fi.palaute.common.config.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The shared database: SQLite (one file, WAL, busy timeout, immediate write transactions) or
@@ -22,6 +23,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String displayUrl;
+    /**
+     * SQLite has one writer. Queueing writers here, in order, beats SQLite's busy handler, which sleeps
+     * and retries and so turns contention into latency spikes. Other processes on the same file still
+     * wait through the busy timeout.
+     */
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     private Database(HikariDataSource pool, Dialect dialect, String displayUrl) {
         this.pool = pool;
@@ -83,6 +90,16 @@ public final class Database implements AutoCloseable {
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(Work<T> work) {
+        boolean locked = dialect == Dialect.SQLITE;
+        if (locked) sqliteWriter.lock();
+        try {
+            return transaction(work);
+        } finally {
+            if (locked) sqliteWriter.unlock();
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             try {
                 T result = work.run(new Tx(c, dialect));
