@@ -1,0 +1,33 @@
+package fi.palaute.common.app;
+
+import fi.palaute.common.config.SettingException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Configures the service jars' logging binding (slf4j-simple) from PALAUTE_LOG_LEVEL before the first
+ * logger exists: one line per event, ISO time, thread and logger, to standard error.
+ */
+public final class Logging {
+    private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
+
+    private Logging() {}
+
+    public static void configure(Map<String, String> env) {
+        String level = env.getOrDefault("PALAUTE_LOG_LEVEL", "info").trim().toLowerCase(Locale.ROOT);
+        if (!LEVELS.contains(level)) {
+            throw new SettingException("PALAUTE_LOG_LEVEL", "must be one of trace, debug, info, warn, error, off");
+        }
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        // Connection-pool chatter is not an event an operator needs at INFO.
+        setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+}
