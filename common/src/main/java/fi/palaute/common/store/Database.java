@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import fi.palaute.common.config.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -52,17 +53,17 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("palaute");
-        config.setAutoCommit(false);
+        // SQLite: autocommit on, with explicit BEGIN IMMEDIATE per transaction. With autocommit off the
+        // driver opens the next transaction as soon as one commits, so idle pooled connections would hold
+        // the write lock and lock out every other process sharing the file.
+        config.setAutoCommit(dialect == Dialect.SQLITE);
         config.setInitializationFailTimeout(-1);
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         if (dialect == Dialect.SQLITE) {
-            // Immediate transactions take the write lock up front, so two writers wait for each
-            // other (busy timeout) instead of failing on a lock upgrade.
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "10000");
-            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("foreign_keys", "true");
             config.setMaximumPoolSize(4);
             config.setDataSourceClassName(null);
@@ -101,12 +102,26 @@ public final class Database implements AutoCloseable {
 
     private <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
+            boolean sqlite = dialect == Dialect.SQLITE;
+            if (sqlite) {
+                // Immediate: take the write lock up front, so two writers wait for each other (busy
+                // timeout) instead of failing on a lock upgrade.
+                try (Statement s = c.createStatement()) {
+                    s.execute("BEGIN IMMEDIATE");
+                }
+            }
             try {
                 T result = work.run(new Tx(c, dialect));
-                c.commit();
+                if (sqlite) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("COMMIT");
+                    }
+                } else {
+                    c.commit();
+                }
                 return result;
             } catch (RuntimeException | Error e) {
-                rollbackQuietly(c, e);
+                rollbackQuietly(c, sqlite, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -130,8 +145,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(Connection c, Throwable cause) {
+    private static void rollbackQuietly(Connection c, boolean sqlite, Throwable cause) {
         try {
+            if (sqlite) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ROLLBACK");
+                }
+                return;
+            }
             c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
