@@ -29,8 +29,8 @@ public final class DigestComposer {
         if (!cur.hasAnswers()) {
             String sent = cur.surveysSent() == 1 ? "1 survey was" : cur.surveysSent() + " surveys were";
             blocks.add(new Block.Section("*No survey answers in this period.* " + sent + " sent."
-                    + (cur.suspectedBotAnswers() > 0 ? " " + cur.suspectedBotAnswers()
-                    + " suspected bot answers were left out." : "")));
+                    + (cur.suspectedBotAnswers() > 0 ? " Suspected bot answers left out: " + cur.suspectedBotAnswers()
+                    + "." : "")));
             blocks.add(footer(r));
             return new SlackMessage(title + ": no survey answers in this period.", blocks);
         }
@@ -210,7 +210,8 @@ public final class DigestComposer {
         List<String> parts = new ArrayList<>();
         parts.add("Palaute");
         if (r.current().suspectedBotAnswers() > 0) {
-            parts.add(r.current().suspectedBotAnswers() + " suspected bot answers left out");
+            long bots = r.current().suspectedBotAnswers();
+            parts.add(bots + " suspected bot answer" + (bots == 1 ? "" : "s") + " left out");
         }
         parts.add("times in " + r.period().zone().getId());
         return new Block.Context(List.of(String.join(" · ", parts)));

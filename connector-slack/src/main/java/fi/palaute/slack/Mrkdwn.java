@@ -50,7 +50,7 @@ public final class Mrkdwn {
     public static String cutMarkup(String markup, int max) {
         if (markup.length() <= max) return markup;
         int end = max - ELLIPSIS.length();
-        int nl = markup.lastIndexOf('\n', end);
+        int nl = markup.lastIndexOf('\n', end - 1);
         if (nl > max / 2) return markup.substring(0, nl) + "\n" + ELLIPSIS;
         int amp = markup.lastIndexOf('&', end);
         if (amp >= 0 && markup.indexOf(';', amp) >= end) end = amp;
