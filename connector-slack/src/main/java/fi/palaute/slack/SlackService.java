@@ -72,6 +72,9 @@ public final class SlackService implements AutoCloseable {
 
     public int port() { return runtime.port(); }
 
+    /** The digest scheduler, when SLACK_DIGEST_CHANNEL is set. */
+    public Optional<DigestScheduler> scheduler() { return scheduler; }
+
     @Override
     public void close() {
         scheduler.ifPresent(DigestScheduler::close);

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 public final class SummaryQuery {
     /** How to split a summary. */
     public enum By {
-        NONE("''"), AGENT("COALESCE(agent, '(none)')"), GROUP("COALESCE(agent_group, '(none)')"), SOURCE("source");
+        NONE("CAST('' AS TEXT)"), AGENT("COALESCE(agent, '(none)')"), GROUP("COALESCE(agent_group, '(none)')"), SOURCE("source");
 
         private final String keyExpression;
 
@@ -119,7 +119,7 @@ public final class SummaryQuery {
                 }, params);
 
         // Response rate: of the surveys sent in the period, how many have a current, human answer.
-        String sk = by == By.NONE ? "''" : k.replace("COALESCE(", "COALESCE(s.").replace("source", "s.source");
+        String sk = by == By.NONE ? "CAST('' AS TEXT)" : k.replace("COALESCE(", "COALESCE(s.").replace("source", "s.source");
         if (by == By.SOURCE) sk = "s.source";
         tx.query("SELECT " + sk + " AS k, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
                         + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
