@@ -1,0 +1,66 @@
+package fi.palaute.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palaute.common.job.Job;
+import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.PermanentFailureException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts a low-score alert. The survey connectors enqueue {@code slack.alert} with {@code {"answer_id": n}}
+ * and dedupe key {@code alert:<answer_id>}, so each answer has one job and so one post. The answer is
+ * checked again here: a replaced answer is not alerted (the newer answer has its own job if it is low),
+ * nor a suspected bot.
+ */
+public final class AlertJob implements JobHandler {
+    public static final String KIND = "slack.alert";
+    private static final Logger log = LoggerFactory.getLogger(AlertJob.class);
+
+    private final AnswerLookup answers;
+    private final SlackClient slack;
+    private final AlertComposer composer;
+    private final Optional<String> channel;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AlertJob(AnswerLookup answers, SlackClient slack, AlertComposer composer, Optional<String> channel) {
+        this.answers = answers;
+        this.slack = slack;
+        this.composer = composer;
+        this.channel = channel;
+    }
+
+    /** The payload connectors send: {@code {"answer_id": 42}}. */
+    public static String payload(long answerId) {
+        return "{\"answer_id\":" + answerId + "}";
+    }
+
+    public static String dedupeKey(long answerId) {
+        return "alert:" + answerId;
+    }
+
+    @Override
+    public void handle(Job job) throws Exception {
+        JsonNode payload = json.readTree(job.payload());
+        if (!payload.path("answer_id").canConvertToLong()) {
+            throw new PermanentFailureException("slack.alert payload has no answer_id");
+        }
+        long answerId = payload.path("answer_id").asLong();
+        if (channel.isEmpty()) {
+            log.info("alert for answer {} skipped: SLACK_ALERT_CHANNEL is not set", answerId);
+            return;
+        }
+        AnswerView a = answers.find(answerId)
+                .orElseThrow(() -> new PermanentFailureException("answer " + answerId + " does not exist"));
+        if (a.suspectedBot() || a.replaced() || !a.metric().isLow(a.score())) {
+            log.info("alert for answer {} skipped: {}", answerId,
+                    a.suspectedBot() ? "suspected bot" : a.replaced() ? "replaced by a newer answer" : "not a low score");
+            return;
+        }
+        PostedMessage posted = slack.postMessage(new PostMessage(channel.get(), composer.compose(a)));
+        log.info("alert posted for answer {} ({} {}) to {} ts={}", answerId, a.metric().id(), a.score(),
+                posted.channel(), posted.ts());
+    }
+}

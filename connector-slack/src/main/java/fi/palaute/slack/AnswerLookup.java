@@ -1,0 +1,43 @@
+package fi.palaute.slack;
+
+import fi.palaute.common.score.Metric;
+import fi.palaute.common.store.Database;
+import fi.palaute.common.store.Row;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads answers with their survey's ticket link, for alerts and the digest's lowest answers. */
+public final class AnswerLookup {
+    private static final String SELECT = """
+            SELECT a.id, a.source, a.ticket_id, a.metric, a.score, a.comment, a.answered_at, a.agent, a.agent_group,
+                   a.suspected_bot, a.replaced_at, s.ticket_url
+            FROM answers a JOIN surveys s ON s.id = a.survey_id""";
+    private static final Row<AnswerView> ROW = rs -> new AnswerView(rs.getLong("id"), rs.getString("source"),
+            rs.getString("ticket_id"), Metric.fromId(rs.getString("metric")), rs.getInt("score"),
+            rs.getString("comment"), Instant.ofEpochMilli(rs.getLong("answered_at")), rs.getString("agent"),
+            rs.getString("agent_group"), rs.getString("ticket_url"), rs.getInt("suspected_bot") != 0,
+            rs.getObject("replaced_at") != null);
+
+    private final Database db;
+
+    public AnswerLookup(Database db) {
+        this.db = db;
+    }
+
+    public Optional<AnswerView> find(long answerId) {
+        return db.inTransaction(tx -> tx.queryOne(SELECT + " WHERE a.id = ?", ROW, answerId));
+    }
+
+    /**
+     * The lowest current, human answers in [from, to), lowest first on a common 0–1 scale, earliest first
+     * among equals, so the same data always gives the same list.
+     */
+    public List<AnswerView> lowest(Instant from, Instant to, int limit) {
+        return db.inTransaction(tx -> tx.query(SELECT + "\n" + """
+                 WHERE a.answered_at >= ? AND a.answered_at < ? AND a.replaced_at IS NULL AND a.suspected_bot = 0
+                 ORDER BY CASE a.metric WHEN 'csat' THEN (a.score - 1) / 4.0 WHEN 'ces' THEN (a.score - 1) / 6.0
+                          ELSE a.score / 10.0 END, a.answered_at, a.id
+                 LIMIT ?""", ROW, from.toEpochMilli(), to.toEpochMilli(), limit));
+    }
+}

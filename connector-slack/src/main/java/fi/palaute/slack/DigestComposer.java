@@ -1,0 +1,219 @@
+package fi.palaute.slack;
+
+import fi.palaute.common.score.CesScore;
+import fi.palaute.common.score.CsatScore;
+import fi.palaute.common.score.Metric;
+import fi.palaute.common.score.MetricScore;
+import fi.palaute.common.score.NpsScore;
+import fi.palaute.common.score.PeriodSummary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a {@link DigestReport} into a Slack message. Pure: the same report always gives the same message,
+ * which the golden test pins down.
+ */
+public final class DigestComposer {
+    /** Customer comments are cut so that three of them always fit one section. */
+    static final int COMMENT_MAX = 500;
+    /** Enough agents to be useful on a phone screen. */
+    static final int RANKED_MAX = 15;
+
+    public SlackMessage compose(DigestReport r) {
+        PeriodSummary cur = r.current();
+        String title = "CX digest · " + r.period().label();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header(title));
+        if (!cur.hasAnswers()) {
+            String sent = cur.surveysSent() == 1 ? "1 survey was" : cur.surveysSent() + " surveys were";
+            blocks.add(new Block.Section("*No survey answers in this period.* " + sent + " sent."
+                    + (cur.suspectedBotAnswers() > 0 ? " Suspected bot answers left out: " + cur.suspectedBotAnswers()
+                    + "." : "")));
+            blocks.add(footer(r));
+            return new SlackMessage(title + ": no survey answers in this period.", blocks);
+        }
+        blocks.add(new Block.Section(scores(r)));
+        blocks.add(new Block.Section(operations(cur)));
+        if (r.bySource().groups().size() > 0) blocks.add(new Block.Section(bySource(r.bySource())));
+        blocks.add(new Block.Divider());
+        blocks.add(new Block.Section(lowest(r)));
+        blocks.add(new Block.Section(ranking(r)));
+        blocks.add(footer(r));
+        return new SlackMessage(fallback(title, cur), blocks);
+    }
+
+    private String fallback(String title, PeriodSummary cur) {
+        List<String> parts = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            MetricScore s = cur.score(m);
+            if (s.n() > 0) parts.add(m.name() + " " + headline(s) + " (n " + s.n() + ")");
+        }
+        return title + ": " + String.join(", ", parts) + ". Response rate " + Format.percent(cur.responseRate().rate()) + ".";
+    }
+
+    private String scores(DigestReport r) {
+        List<String> lines = new ArrayList<>();
+        String noun = r.period().noun();
+        for (Metric m : Metric.values()) {
+            MetricScore s = r.current().score(m);
+            if (s.n() == 0) continue;
+            StringBuilder line = new StringBuilder("*").append(m.name()).append("* ").append(describe(s))
+                    .append(" · n ").append(s.n())
+                    .append(" · 95% CI ").append(ci(s))
+                    .append(" · ").append(change(s, r.previous().score(m), noun));
+            Sparkline spark = new Sparkline(r.daily().get(m));
+            if (spark.hasValues() && r.daily().get(m).size() > 1) {
+                line.append("\n`").append(spark.draw()).append("` daily, low ").append(Format.one(spark.low()))
+                        .append(", high ").append(Format.one(spark.high()));
+            }
+            lines.add(line.toString());
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String describe(MetricScore s) {
+        if (s instanceof CsatScore c) return Format.one(c.score()) + "% satisfied";
+        if (s instanceof CesScore c) return "mean " + Format.one(c.mean()) + " of 7, " + Format.one(c.easyShare()) + "% easy";
+        NpsScore n = (NpsScore) s;
+        return (n.score() > 0 ? "+" : "") + Format.one(n.score());
+    }
+
+    private static String headline(MetricScore s) {
+        Double v = DigestReportQuery.headline(s);
+        return s instanceof CsatScore ? Format.one(v) + "%" : Format.one(v);
+    }
+
+    private static String ci(MetricScore s) {
+        if (s instanceof CsatScore c) return Format.interval(c.ci95(), "%");
+        if (s instanceof CesScore c) return Format.interval(c.ci95(), "");
+        return Format.interval(((NpsScore) s).ci95(), "");
+    }
+
+    /** ▲/▼ with the difference in points (CSAT %, NPS) or on the 1–7 scale (CES mean). */
+    private static String change(MetricScore now, MetricScore before, String noun) {
+        if (before.n() == 0) return "no answers the previous " + noun;
+        double diff = DigestReportQuery.headline(now) - DigestReportQuery.headline(before);
+        String unit = now instanceof CesScore ? "" : " pts";
+        String amount = Format.one(Math.abs(diff));
+        if (amount.equals("0.0")) return "no change vs previous " + noun;
+        return (diff > 0 ? "▲ " : "▼ ") + amount + unit + " vs previous " + noun;
+    }
+
+    private static String operations(PeriodSummary cur) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("*Response rate* ");
+        if (cur.surveysSent() == 0) {
+            sb.append("no surveys sent in this period");
+        } else {
+            sb.append(Format.percent(cur.responseRate().rate())).append(" (").append(cur.surveysAnswered())
+                    .append(" answered of ").append(cur.surveysSent()).append(" surveys sent)");
+        }
+        sb.append("\n*FCR* ");
+        PeriodSummary.Fcr fcr = cur.fcr();
+        if (fcr.n() == 0) {
+            sb.append("no solved tickets recorded");
+        } else {
+            sb.append(Format.percent(fcr.rate())).append(" of ").append(fcr.n()).append(" solved tickets resolved on first contact");
+            if (!fcr.definitions().isEmpty()) {
+                sb.append(" (definition: ").append(fcr.definitions().stream().map(Format::words)
+                        .map(Mrkdwn::escape).collect(Collectors.joining("; "))).append(")");
+            }
+        }
+        sb.append("\n*Handle time* ");
+        PeriodSummary.HandleTime ht = cur.handleTime();
+        if (ht.n() == 0) {
+            sb.append("not tracked");
+        } else {
+            sb.append("mean ").append(Format.seconds(ht.meanSeconds())).append(", median ")
+                    .append(Format.seconds(ht.medianSeconds())).append(" (n ").append(ht.n());
+            if (!ht.sources().isEmpty()) {
+                sb.append("; source: ").append(ht.sources().stream().map(Format::words).map(Mrkdwn::escape)
+                        .collect(Collectors.joining(", ")));
+            }
+            sb.append(")");
+        }
+        return sb.toString();
+    }
+
+    private static String bySource(PeriodSummary split) {
+        StringBuilder sb = new StringBuilder("*By helpdesk*");
+        split.groups().stream().sorted(Comparator.comparing(PeriodSummary.Group::key)).forEach(g -> {
+            List<String> parts = new ArrayList<>();
+            for (Metric m : Metric.values()) {
+                MetricScore s = g.summary().score(m);
+                if (s.n() > 0) parts.add(m.name() + " " + headline(s) + " (n " + s.n() + ")");
+            }
+            if (parts.isEmpty()) parts.add("no answers");
+            parts.add("response rate " + Format.percent(g.summary().responseRate().rate()));
+            sb.append("\n• ").append(Mrkdwn.escape(Format.source(g.key()))).append(": ").append(String.join(" · ", parts));
+        });
+        return sb.toString();
+    }
+
+    private static String lowest(DigestReport r) {
+        StringBuilder sb = new StringBuilder("*Lowest answers*");
+        for (AnswerView a : r.lowest()) {
+            sb.append("\n• *").append(a.metric().name()).append(' ').append(a.score()).append('/').append(a.metric().max())
+                    .append("* · ").append(Mrkdwn.escape(Format.source(a.source()))).append(' ')
+                    .append(Mrkdwn.link(a.ticketUrl(), "#" + a.ticketId()))
+                    .append(" · ").append(Mrkdwn.escape(a.agent() == null ? "no agent" : a.agent()));
+            if (a.group() != null) sb.append(" (").append(Mrkdwn.escape(a.group())).append(')');
+            sb.append(" · ").append(Format.when(a.answeredAt(), r.period().zone()));
+            sb.append("\n> ").append(comment(a.comment()));
+        }
+        return sb.toString();
+    }
+
+    /** A comment as one quoted line: escaped, line breaks flattened, cut to fit. */
+    static String comment(String comment) {
+        if (comment == null || comment.isBlank()) return "_no comment_";
+        return Mrkdwn.escape(comment.strip().replaceAll("\\s*\\R\\s*", " / "), COMMENT_MAX);
+    }
+
+    private static String ranking(DigestReport r) {
+        PeriodSummary ranked = r.ranked();
+        Metric metric = ranked.primaryMetric();
+        StringBuilder sb = new StringBuilder("*Agents by ").append(metric.name())
+                .append(", ranked by the Wilson lower bound (n ≥ ").append(r.minRankN()).append(")*");
+        List<String> unranked = new ArrayList<>();
+        int shown = 0;
+        for (PeriodSummary.Group g : ranked.groups()) {
+            MetricScore s = g.rank().score();
+            if (!g.rank().ranked()) {
+                if (s.n() > 0) unranked.add(Mrkdwn.escape(g.key()) + " (" + s.n() + ")");
+                continue;
+            }
+            if (shown++ >= RANKED_MAX) continue;
+            sb.append("\n").append(g.rank().rank()).append(". ").append(Mrkdwn.escape(g.key())).append(" — ")
+                    .append(headline(s)).append(" (n ").append(s.n()).append(", lower bound ")
+                    .append(Format.one(g.rank().goodShareLowerBound())).append("% ").append(goodWord(metric)).append(")");
+        }
+        if (shown == 0) sb.append("\n_No agent has ").append(r.minRankN()).append(" answers yet._");
+        if (shown > RANKED_MAX) sb.append("\n…and ").append(shown - RANKED_MAX).append(" more");
+        if (!unranked.isEmpty()) {
+            sb.append("\n_Not ranked (n < ").append(r.minRankN()).append("): ").append(String.join(", ", unranked)).append("_");
+        }
+        return sb.toString();
+    }
+
+    private static String goodWord(Metric m) {
+        return switch (m) {
+            case CSAT -> "satisfied";
+            case CES -> "easy";
+            case NPS -> "promoters";
+        };
+    }
+
+    private static Block footer(DigestReport r) {
+        List<String> parts = new ArrayList<>();
+        parts.add("Palaute");
+        if (r.current().suspectedBotAnswers() > 0) {
+            long bots = r.current().suspectedBotAnswers();
+            parts.add(bots + " suspected bot answer" + (bots == 1 ? "" : "s") + " left out");
+        }
+        parts.add("times in " + r.period().zone().getId());
+        return new Block.Context(List.of(String.join(" · ", parts)));
+    }
+}

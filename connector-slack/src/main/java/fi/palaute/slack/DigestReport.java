@@ -1,0 +1,23 @@
+package fi.palaute.slack;
+
+import fi.palaute.common.score.Metric;
+import fi.palaute.common.score.PeriodSummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one digest shows, read from the database in one go so composing the message is a pure
+ * function (and testable against a golden file).
+ *
+ * @param daily     per metric, the headline score of each sparkline day (null for a day without answers)
+ * @param bySource  the period split by helpdesk
+ * @param ranked    the period split by agent, ranked by the Wilson lower bound
+ */
+public record DigestReport(DigestPeriod period, PeriodSummary current, PeriodSummary previous,
+                           Map<Metric, List<Double>> daily, List<AnswerView> lowest, PeriodSummary bySource,
+                           PeriodSummary ranked, int minRankN) {
+    public DigestReport {
+        daily = Map.copyOf(daily);
+        lowest = List.copyOf(lowest);
+    }
+}

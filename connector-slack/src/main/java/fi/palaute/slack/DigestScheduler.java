@@ -1,0 +1,73 @@
+package fi.palaute.slack;
+
+import fi.palaute.common.job.JobQueue;
+import fi.palaute.common.job.JobRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes sure the latest scheduled digest has a job. Every instance ticks; the job's dedupe key lets only
+ * the first enqueue through, so several instances and restarts give one digest per channel and period.
+ * Only the latest run is looked at, so an instance that was down for a week catches up once, with the
+ * period the schedule would post now, instead of posting every missed one.
+ */
+public final class DigestScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+
+    private final DigestSchedule schedule;
+    private final String channel;
+    private final JobQueue queue;
+    private final Clock clock;
+    private final Runnable poke;
+    private ScheduledExecutorService timer;
+
+    public DigestScheduler(DigestSchedule schedule, String channel, JobQueue queue, Clock clock, Runnable poke) {
+        this.schedule = schedule;
+        this.channel = channel;
+        this.queue = queue;
+        this.clock = clock;
+        this.poke = poke;
+    }
+
+    /** Enqueues the digest of the latest scheduled run unless some instance already did; returns the new job id. */
+    public Optional<Long> tick() {
+        Instant runAt = schedule.latestRunAtOrBefore(clock.instant());
+        DigestJob.Payload payload = new DigestJob.Payload(channel, schedule.periodForRunAt(runAt));
+        Optional<Long> id = queue.enqueue(new JobRequest(DigestJob.KIND, payload.toJson(), runAt,
+                payload.dedupeKey(), JobRequest.DEFAULT_MAX_ATTEMPTS));
+        if (id.isPresent()) {
+            log.info("digest of {} ({}) for {} enqueued as job {}", payload.period().label(), schedule, channel, id.get());
+            poke.run();
+        }
+        return id;
+    }
+
+    /** Ticks now and then every {@code interval}. */
+    public synchronized DigestScheduler start(Duration interval) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "palaute-digest-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                log.warn("digest scheduling failed, will try again: {}", e.getMessage());
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) timer.shutdownNow();
+    }
+}

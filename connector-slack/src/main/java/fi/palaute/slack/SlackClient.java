@@ -1,0 +1,94 @@
+package fi.palaute.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.palaute.common.client.ApiClient;
+import fi.palaute.common.client.ApiResponse;
+import fi.palaute.common.client.RateLimiter;
+import fi.palaute.common.http.Metrics;
+import fi.palaute.common.job.RetryLaterException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack's Web API, one method per endpoint used. Slack reports most failures as HTTP 200 with
+ * {@code {"ok": false, "error": …}}; this client turns those into {@link RetryLaterException} (rate limits,
+ * Slack-side faults) or {@link SlackApiException} (everything a retry cannot fix). HTTP 429 and 5xx are
+ * already retryable through {@link ApiClient}, which honours Retry-After.
+ */
+public final class SlackClient {
+    private static final Logger log = LoggerFactory.getLogger(SlackClient.class);
+    public static final String DEFAULT_API_URL = "https://slack.com/api";
+    /** Errors Slack documents as transient. */
+    private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "internal_error",
+            "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");
+    private static final Duration DEFAULT_RATELIMIT_WAIT = Duration.ofSeconds(30);
+
+    private final ApiClient api;
+    private final Metrics metrics;
+    private final Clock clock;
+    /** chat.postMessage allows about one message per second per channel. */
+    private final Map<String, RateLimiter> perChannel = new ConcurrentHashMap<>();
+
+    public SlackClient(String apiUrl, String botToken, Metrics metrics, Clock clock) {
+        this(new ApiClient("slack", apiUrl, "Bearer " + botToken, RateLimiter.unlimited(clock), metrics, clock),
+                metrics, clock);
+    }
+
+    public SlackClient(ApiClient api, Metrics metrics, Clock clock) {
+        this.api = api;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** {@code chat.postMessage}. */
+    public PostedMessage postMessage(PostMessage request) {
+        pace(request.channel());
+        ApiResponse response = api.post("chat.postMessage", request.toJson());
+        JsonNode body = checkOk("chat.postMessage", response);
+        return new PostedMessage(body.path("channel").asText(request.channel()), body.path("ts").asText(null));
+    }
+
+    private void pace(String channel) {
+        try {
+            perChannel.computeIfAbsent(channel, c -> new RateLimiter(1, Duration.ofSeconds(1), clock)).acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetryLaterException("interrupted while pacing messages to Slack", null);
+        }
+    }
+
+    private JsonNode checkOk(String method, ApiResponse response) {
+        JsonNode body = response.body();
+        if (body.path("ok").asBoolean(false)) {
+            if (body.has("warning")) log.debug("slack {} warning: {}", method, body.path("warning").asText());
+            return body;
+        }
+        String error = body.path("error").asText("no_error_given");
+        metrics.increment("palaute_slack_errors_total", "Slack Web API errors by method and error", "method", method,
+                "error", error);
+        if (TRANSIENT.contains(error)) {
+            Optional<Duration> retryAfter = response.header("Retry-After").flatMap(SlackClient::seconds);
+            Duration wait = retryAfter.orElse(error.contains("rate") ? DEFAULT_RATELIMIT_WAIT : null);
+            log.warn("slack {} answered {}, will retry{}", method, error,
+                    wait == null ? "" : " after " + wait.toSeconds() + " s");
+            throw new RetryLaterException("slack " + method + " answered " + error, wait);
+        }
+        log.error("slack {} failed: {} (fix the Slack app or the channel setting; the job is parked as dead)",
+                method, error);
+        throw new SlackApiException(method, error);
+    }
+
+    private static Optional<Duration> seconds(String header) {
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim()))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

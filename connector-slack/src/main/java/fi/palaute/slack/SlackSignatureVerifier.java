@@ -1,0 +1,59 @@
+package fi.palaute.slack;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Verifies Slack's request signature: {@code v0=} + hex(HMAC-SHA256(signing secret, {@code v0:timestamp:body})).
+ * A timestamp more than five minutes from now is refused, so a captured request cannot be replayed.
+ * The comparison is constant-time, so the signature cannot be guessed byte by byte from response times.
+ */
+public final class SlackSignatureVerifier {
+    /** Slack's documented replay window. */
+    public static final Duration MAX_AGE = Duration.ofMinutes(5);
+
+    private final byte[] secret;
+    private final Clock clock;
+
+    public SlackSignatureVerifier(String signingSecret, Clock clock) {
+        this.secret = signingSecret.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    /** Why a request was refused, or OK. */
+    public enum Result { OK, MISSING, STALE, MISMATCH }
+
+    public Result verify(String timestamp, String rawBody, String signature) {
+        if (timestamp == null || signature == null || rawBody == null) return Result.MISSING;
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            return Result.MISSING;
+        }
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - seconds) > MAX_AGE.toSeconds()) return Result.STALE;
+        byte[] expected = expectedSignature(timestamp.trim(), rawBody).getBytes(StandardCharsets.UTF_8);
+        byte[] given = signature.trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given) ? Result.OK : Result.MISMATCH;
+    }
+
+    /** The signature Slack would send for this timestamp and body (also used by tests to sign requests). */
+    public String expectedSignature(String timestamp, String rawBody) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + rawBody).getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
