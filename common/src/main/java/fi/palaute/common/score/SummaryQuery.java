@@ -92,6 +92,8 @@ public final class SummaryQuery {
         }
     }
 
+    // GROUP BY 1 (the key's position) rather than the key expression: PostgreSQL refuses a constant
+    // such as '' in GROUP BY, which is the key when the summary is not split.
     private Map<String, Partial> collect(Tx tx, Instant from, Instant to, By by, Optional<String> source) {
         Map<String, Partial> parts = new TreeMap<>();
         String k = by.keyExpression;
@@ -102,7 +104,7 @@ public final class SummaryQuery {
 
         tx.query("SELECT " + k + " AS k, metric, score, suspected_bot, COUNT(*) AS c FROM answers"
                         + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL" + sourceFilter
-                        + " GROUP BY " + k + ", metric, score, suspected_bot",
+                        + " GROUP BY 1, metric, score, suspected_bot",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long c = rs.getLong("c");
@@ -124,7 +126,7 @@ public final class SummaryQuery {
         tx.query("SELECT " + sk + " AS k, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
                         + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
                         + " WHERE s.state = 'sent' AND s.sent_at >= ? AND s.sent_at < ?"
-                        + (source.isPresent() ? " AND s.source = ?" : "") + " GROUP BY " + sk,
+                        + (source.isPresent() ? " AND s.source = ?" : "") + " GROUP BY 1",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.sent += rs.getLong("sent");
@@ -134,7 +136,7 @@ public final class SummaryQuery {
 
         tx.query("SELECT " + k + " AS k, fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes FROM ticket_outcomes"
                         + " WHERE solved_at >= ? AND solved_at < ?" + sourceFilter
-                        + " GROUP BY " + k + ", fcr_definition",
+                        + " GROUP BY 1, fcr_definition",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long n = rs.getLong("n");
