@@ -264,4 +264,26 @@ class ZendeskSurveyTest {
                 && l.contains("zendesk.survey") && l.contains("401")), metrics);
         assertEquals(0, zendesk.surveyPosts(122).size());
     }
+
+    @Test
+    void replyThatLandedDespiteAnErrorIsNotPostedTwice() throws Exception {
+        zendesk.ticket(FakeZendesk.Ticket.solved(123), 1, 0, SOLVED, 30);
+        // Zendesk stored the reply but the answer was lost (a 502 from a proxy, say).
+        zendesk.server.stubFor(put(urlPathEqualTo("/api/v2/tickets/123"))
+                .willReturn(FakeZendesk.zendeskError(502, "{\"error\": \"Bad Gateway\"}")));
+        zendesk.server.stubFor(get(urlPathEqualTo("/api/v2/tickets/123/comments"))
+                .willReturn(FakeZendesk.zendeskError(503, "{\"error\": \"Service Unavailable\"}")));
+        start(Map.of());
+        app.webhook(RunningConnector.triggerBody(123, "2026-03-01T10:00Z"));
+        String html = zendesk.body(awaitSurveys(123, 1).get(0)).path("ticket").path("comment").path("html_body").asText();
+        String comments = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                "comments", List.of(Map.of("id", 1274, "type", "Comment", "public", true, "body", "Thanks",
+                        "html_body", html, "author_id", FakeZendesk.AGENT)),
+                "count", 1));
+        zendesk.server.stubFor(get(urlPathEqualTo("/api/v2/tickets/123/comments")).willReturn(okJson(comments)));
+
+        RunningConnector.await("survey marked sent", () -> app.surveys(123), l -> "sent".equals(l.get(0).get("state")));
+        assertEquals("done", app.awaitJobsFinished("zendesk.survey", 1).get(0).state());
+        assertEquals(1, zendesk.surveyPosts(123).size(), "the survey is not posted a second time");
+    }
 }
