@@ -1,0 +1,142 @@
+package fi.palaute.zendesk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.palaute.common.client.ApiClient;
+import fi.palaute.common.client.ApiResponse;
+import fi.palaute.common.client.RateLimiter;
+import fi.palaute.common.http.Metrics;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Zendesk Support API, one method per endpoint. Ticket updates go through their own client whose
+ * limiter keeps them under Zendesk's Update Ticket limit (100 per minute per account), shared by the
+ * survey replies and the write-backs; everything else is paced under the lowest account-wide limit
+ * (200 per minute on the Team plan). Failures are the API kit's retryable or rejected exceptions.
+ */
+public final class ZendeskClient {
+    static final int UPDATES_PER_MINUTE = 100;
+    static final int READS_PER_MINUTE = 200;
+
+    private final ApiClient api;
+    private final ApiClient ticketUpdates;
+
+    public ZendeskClient(ApiClient api, ApiClient ticketUpdates) {
+        this.api = api;
+        this.ticketUpdates = ticketUpdates;
+    }
+
+    public static ZendeskClient create(ZendeskSettings settings, Metrics metrics, Clock clock) {
+        String base = settings.baseUrl().toString();
+        return new ZendeskClient(
+                new ApiClient("zendesk", base, settings.authorization(),
+                        new RateLimiter(READS_PER_MINUTE, Duration.ofMinutes(1), clock), metrics, clock),
+                new ApiClient("zendesk", base, settings.authorization(),
+                        new RateLimiter(UPDATES_PER_MINUTE, Duration.ofMinutes(1), clock), metrics, clock));
+    }
+
+    /** GET /api/v2/tickets/{id}?include=users,groups: the ticket with its requester, assignee and group. */
+    public ShownTicket showTicket(String ticketId) {
+        JsonNode body = api.get("/api/v2/tickets/" + ticketId + "?include=users,groups").body();
+        Map<Long, ZendeskUser> users = new LinkedHashMap<>();
+        for (JsonNode u : body.path("users")) users.put(u.path("id").asLong(), ZendeskUser.from(u));
+        Map<Long, String> groups = new LinkedHashMap<>();
+        for (JsonNode g : body.path("groups")) {
+            if (g.hasNonNull("name")) groups.put(g.path("id").asLong(), g.get("name").asText());
+        }
+        return new ShownTicket(ZendeskTicket.from(body.path("ticket")), users, groups);
+    }
+
+    /** GET /api/v2/tickets/{id}: the ticket alone (custom fields included). */
+    public ZendeskTicket ticket(String ticketId) {
+        return ZendeskTicket.from(api.get("/api/v2/tickets/" + ticketId).body().path("ticket"));
+    }
+
+    /** GET /api/v2/tickets/{id}/metrics */
+    public TicketMetrics ticketMetrics(String ticketId) {
+        return TicketMetrics.from(api.get("/api/v2/tickets/" + ticketId + "/metrics").body().path("ticket_metric"));
+    }
+
+    /** GET /api/v2/tickets/{id}/comments, newest first; pass the previous page's next_page to go on. */
+    public CommentPage comments(String ticketId, String nextPage) {
+        ApiResponse r = api.get(nextPage != null ? nextPage : "/api/v2/tickets/" + ticketId + "/comments?sort_order=desc");
+        List<TicketComment> comments = new ArrayList<>();
+        for (JsonNode c : r.body().path("comments")) comments.add(TicketComment.from(c));
+        return new CommentPage(comments, Json.text(r.body(), "next_page"));
+    }
+
+    /** PUT /api/v2/tickets/{id}, paced under the Update Ticket limit. */
+    public void updateTicket(String ticketId, TicketUpdate update) {
+        ticketUpdates.put("/api/v2/tickets/" + ticketId, update.toJson());
+    }
+
+    /** PUT /api/v2/tickets/{id}/tags: adds the tags, keeping those already on the ticket. */
+    public void addTags(String ticketId, List<String> tags) {
+        ticketUpdates.put("/api/v2/tickets/" + ticketId + "/tags", TicketUpdate.tags(tags));
+    }
+
+    /** GET /api/v2/users/me: who the API token signs in as. */
+    public ZendeskUser me() {
+        return ZendeskUser.from(api.get("/api/v2/users/me").body().path("user"));
+    }
+
+    /** GET /api/v2/ticket_fields/{id}: the field's title, or empty when it does not exist. */
+    public String ticketFieldTitle(long fieldId) {
+        return Json.text(api.get("/api/v2/ticket_fields/" + fieldId).body().path("ticket_field"), "title");
+    }
+
+    /** GET /api/v2/webhooks?filter[name_contains]=… */
+    public List<ZendeskWebhook> webhooks(String nameContains) {
+        JsonNode body = api.get("/api/v2/webhooks?filter%5Bname_contains%5D="
+                + URLEncoder.encode(nameContains, StandardCharsets.UTF_8)).body();
+        List<ZendeskWebhook> out = new ArrayList<>();
+        for (JsonNode w : body.path("webhooks")) out.add(ZendeskWebhook.from(w));
+        return out;
+    }
+
+    /** POST /api/v2/webhooks */
+    public ZendeskWebhook createWebhook(Map<String, Object> webhook) {
+        return ZendeskWebhook.from(api.post("/api/v2/webhooks", webhook).body().path("webhook"));
+    }
+
+    /** PUT /api/v2/webhooks/{id} (Zendesk answers 204 with no body). */
+    public void updateWebhook(String webhookId, Map<String, Object> webhook) {
+        api.put("/api/v2/webhooks/" + webhookId, webhook);
+    }
+
+    /** GET /api/v2/webhooks/{id}/signing_secret */
+    public String webhookSigningSecret(String webhookId) {
+        return Json.text(api.get("/api/v2/webhooks/" + webhookId + "/signing_secret").body().path("signing_secret"),
+                "secret");
+    }
+
+    /** GET /api/v2/triggers, every page: the trigger with this title, if any. */
+    public Optional<ZendeskTrigger> triggerTitled(String title) {
+        String page = "/api/v2/triggers";
+        for (int i = 0; page != null && i < 50; i++) {
+            JsonNode body = api.get(page).body();
+            for (JsonNode t : body.path("triggers")) {
+                if (title.equals(Json.text(t, "title"))) return Optional.of(ZendeskTrigger.from(t));
+            }
+            page = Json.text(body, "next_page");
+        }
+        return Optional.empty();
+    }
+
+    /** POST /api/v2/triggers */
+    public ZendeskTrigger createTrigger(Map<String, Object> trigger) {
+        return ZendeskTrigger.from(api.post("/api/v2/triggers", trigger).body().path("trigger"));
+    }
+
+    /** PUT /api/v2/triggers/{id} */
+    public void updateTrigger(long triggerId, Map<String, Object> trigger) {
+        api.put("/api/v2/triggers/" + triggerId, trigger);
+    }
+}

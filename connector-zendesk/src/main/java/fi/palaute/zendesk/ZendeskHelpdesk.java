@@ -1,0 +1,140 @@
+package fi.palaute.zendesk;
+
+import fi.palaute.common.client.ApiRejectedException;
+import fi.palaute.common.job.RetryLaterException;
+import fi.palaute.common.survey.AnswerWriteBack;
+import fi.palaute.common.survey.Helpdesk;
+import fi.palaute.common.survey.Requester;
+import fi.palaute.common.survey.SurveyMessage;
+import fi.palaute.common.survey.TicketOutcome;
+import fi.palaute.common.survey.TicketSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The survey flow's view of Zendesk. The cycle identity is the metric set's {@code solved_at}: a
+ * reopen and a new solve give a new time, and our own survey reply does not change it.
+ */
+public final class ZendeskHelpdesk implements Helpdesk {
+    private static final Logger log = LoggerFactory.getLogger(ZendeskHelpdesk.class);
+    static final String FCR_DEFINITION = "Zendesk one-touch: solved with at most one public agent reply and no reopen";
+    /** How far back hasReplyWith looks; the survey is among the newest comments when it is there at all. */
+    private static final int MAX_COMMENT_PAGES = 5;
+
+    private final ZendeskClient client;
+    private final ZendeskSettings settings;
+
+    public ZendeskHelpdesk(ZendeskClient client, ZendeskSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    @Override
+    public String source() {
+        return ZendeskWebhookHandler.SOURCE;
+    }
+
+    @Override
+    public TicketSnapshot ticket(String ticketId) {
+        ShownTicket shown = client.showTicket(ticketId);
+        ZendeskTicket t = shown.ticket();
+        String status = t.status() == null ? "" : t.status().toLowerCase(Locale.ROOT);
+        boolean solved = status.equals("solved") || status.equals("closed");
+        TicketMetrics metrics = client.ticketMetrics(ticketId);
+        if (solved && metrics.solvedAt() == null) throw notReady(ticketId);
+        ZendeskUser r = shown.user(t.requesterId());
+        Requester requester = r == null ? null
+                : new Requester(String.valueOf(r.id()), r.email(), r.name(), r.locale(), r.isAgent());
+        ZendeskUser assignee = shown.user(t.assigneeId());
+        String group = t.groupId() == null ? null : shown.groupNames().getOrDefault(t.groupId(), String.valueOf(t.groupId()));
+        return new TicketSnapshot(ticketId, status, solved, status.equals("closed"), metrics.solvedAt(), t.tags(),
+                requester, assignee == null ? null : assignee.name(), group, t.channel(),
+                settings.agentTicketUrl(ticketId));
+    }
+
+    @Override
+    public TicketOutcome outcome(TicketSnapshot ticket) {
+        TicketMetrics m = client.ticketMetrics(ticket.ticketId());
+        if (m.solvedAt() == null) throw notReady(ticket.ticketId());
+        Boolean fcr = m.replies() == null || m.reopens() == null ? null : m.replies() <= 1 && m.reopens() == 0;
+        Long handle = null;
+        String handleSource = null;
+        if (settings.handleTimeField().isPresent()) {
+            long field = settings.handleTimeField().get();
+            handle = client.ticket(ticket.ticketId()).numberField(field);
+            handleSource = "Zendesk Time Tracking (ticket field " + field + ")";
+        }
+        Long resolution = m.fullResolutionMinutes() == null ? null : m.fullResolutionMinutes() * 60;
+        return new TicketOutcome(fcr, FCR_DEFINITION, m.replies(), m.reopens(), handle,
+                handle == null ? null : handleSource, resolution);
+    }
+
+    @Override
+    public String cannotReply(TicketSnapshot ticket) {
+        return ticket.closed()
+                ? "ticket_closed: Zendesk does not allow updates to closed tickets (PALAUTE_SEND_DELAY must be shorter "
+                        + "than the account's close automation)"
+                : null;
+    }
+
+    @Override
+    public void postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
+        client.updateTicket(ticket.ticketId(), TicketUpdate.publicReply(survey.html()));
+    }
+
+    @Override
+    public boolean hasReplyWith(String ticketId, String marker) {
+        String next = null;
+        for (int page = 0; page < MAX_COMMENT_PAGES; page++) {
+            CommentPage comments = client.comments(ticketId, next);
+            if (comments.comments().stream().anyMatch(c -> c.contains(marker))) return true;
+            next = comments.nextPage();
+            if (next == null) return false;
+        }
+        return false;
+    }
+
+    @Override
+    public void writeBack(AnswerWriteBack answer) {
+        // The tag first: adding it twice is harmless, so a retry after a failed note repeats nothing visible.
+        List<String> tags = new ArrayList<>(List.of(answer.tag()));
+        if (answer.suspectedBot()) tags.add("palaute_suspected_bot");
+        client.addTags(answer.ticketId(), tags);
+        Map<Long, Object> fields = new LinkedHashMap<>();
+        // A suspected bot's score stays out of the field, as it stays out of Palaute's own scores.
+        if (settings.scoreField().isPresent() && !answer.suspectedBot()) fields.put(settings.scoreField().get(), answer.score());
+        try {
+            client.updateTicket(answer.ticketId(), TicketUpdate.privateNote(note(answer), fields));
+        } catch (ApiRejectedException e) {
+            if (e.status() == 422 && e.vendorMessage().toLowerCase(Locale.ROOT).contains("closed")) {
+                // Closed tickets take tags but no comments or field changes; retrying cannot change that.
+                log.info("ticket={} is closed: wrote tag {} only, no note or score field (answer={})", answer.ticketId(),
+                        answer.tag(), answer.answerId());
+                return;
+            }
+            throw e;
+        }
+    }
+
+    static String note(AnswerWriteBack a) {
+        StringBuilder s = new StringBuilder();
+        s.append("Palaute survey answer: ").append(a.metric().id().toUpperCase(Locale.ROOT)).append(' ')
+                .append(a.score()).append(" (scale ").append(a.metric().min()).append('–').append(a.metric().max())
+                .append(")\n");
+        s.append("Comment: ").append(a.comment() == null || a.comment().isBlank() ? "(none)" : a.comment()).append('\n');
+        s.append("Answered at: ").append(a.answeredAt()).append('\n');
+        if (a.suspectedBot()) {
+            s.append("Flagged as possibly automated (a mail scanner, not the customer): left out of scores.\n");
+        }
+        return s.toString();
+    }
+
+    private static RetryLaterException notReady(String ticketId) {
+        return new RetryLaterException("ticket " + ticketId + " is solved but its metrics have no solved_at yet", null);
+    }
+}

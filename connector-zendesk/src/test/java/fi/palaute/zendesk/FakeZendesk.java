@@ -1,0 +1,160 @@
+package fi.palaute.zendesk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Zendesk's Support API as WireMock stubs, with request and response bodies shaped like the examples in
+ * Zendesk's API reference (tickets with side-loaded users and groups, ticket metrics, comments,
+ * update ticket, add tags).
+ */
+final class FakeZendesk implements AutoCloseable {
+    static final long REQUESTER = 9001;
+    static final long AGENT = 7001;
+    static final long GROUP = 360001;
+    static final long HANDLE_TIME_FIELD = 360000111L;
+    static final long SCORE_FIELD = 360000222L;
+
+    final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private final ObjectMapper json = new ObjectMapper();
+
+    FakeZendesk() {
+        server.start();
+    }
+
+    String url() {
+        return server.baseUrl();
+    }
+
+    /** What a test may vary about a ticket. */
+    record Ticket(long id, String status, long requesterId, String locale, String role, List<String> tags,
+                  String handleTime) {
+        static Ticket solved(long id) {
+            return new Ticket(id, "solved", REQUESTER, "en-US", "end-user", List.of("billing"), null);
+        }
+
+        Ticket status(String s) { return new Ticket(id, s, requesterId, locale, role, tags, handleTime); }
+
+        Ticket locale(String l) { return new Ticket(id, status, requesterId, l, role, tags, handleTime); }
+
+        Ticket tags(List<String> t) { return new Ticket(id, status, requesterId, locale, role, t, handleTime); }
+
+        Ticket requester(long r) { return new Ticket(id, status, r, locale, role, tags, handleTime); }
+
+        Ticket handleTime(String h) { return new Ticket(id, status, requesterId, locale, role, tags, h); }
+    }
+
+    static String ticketJson(Ticket t) {
+        String handle = t.handleTime() == null ? "null" : "\"" + t.handleTime() + "\"";
+        String tags = String.join(", ", t.tags().stream().map(s -> "\"" + s + "\"").toList());
+        return """
+                {"ticket": {"id": %d, "url": "https://acme.zendesk.com/api/v2/tickets/%d.json", "external_id": null,
+                  "via": {"channel": "email", "source": {"from": {}, "to": {}, "rel": null}},
+                  "created_at": "2026-03-01T08:00:00Z", "updated_at": "2026-03-01T10:00:00Z", "type": "question",
+                  "subject": "Invoice is wrong", "raw_subject": "Invoice is wrong", "description": "My invoice is wrong",
+                  "priority": "normal", "status": "%s", "recipient": "support@acme.test", "requester_id": %d,
+                  "submitter_id": %d, "assignee_id": %d, "organization_id": null, "group_id": %d,
+                  "collaborator_ids": [], "follower_ids": [], "email_cc_ids": [], "has_incidents": false,
+                  "is_public": true, "due_at": null, "tags": [%s],
+                  "custom_fields": [{"id": %d, "value": %s}, {"id": %d, "value": null}],
+                  "satisfaction_rating": null, "brand_id": 360000001, "allow_channelback": false,
+                  "allow_attachments": true},
+                 "users": [
+                  {"id": %d, "url": "https://acme.zendesk.com/api/v2/users/%d.json", "name": "Maija Meikäläinen",
+                   "email": "maija@example.fi", "locale": "%s", "locale_id": 1, "role": "%s", "verified": true},
+                  {"id": %d, "url": "https://acme.zendesk.com/api/v2/users/%d.json", "name": "Aino Agent",
+                   "email": "aino@acme.test", "locale": "en-US", "locale_id": 1, "role": "agent", "verified": true}],
+                 "groups": [{"id": %d, "url": "https://acme.zendesk.com/api/v2/groups/%d.json", "name": "Billing",
+                   "description": "", "default": false, "deleted": false}]}
+                """.formatted(t.id(), t.id(), t.status(), t.requesterId(), t.requesterId(), AGENT, GROUP, tags,
+                HANDLE_TIME_FIELD, handle, SCORE_FIELD, t.requesterId(), t.requesterId(), t.locale(), t.role(), AGENT,
+                AGENT, GROUP, GROUP);
+    }
+
+    static String metricsJson(long ticketId, int replies, int reopens, Instant solvedAt, int resolutionMinutes) {
+        String solved = solvedAt == null ? "null" : "\"" + solvedAt + "\"";
+        return """
+                {"ticket_metric": {"id": 33, "ticket_id": %d, "url": "https://acme.zendesk.com/api/v2/ticket_metrics/33.json",
+                  "group_stations": 1, "assignee_stations": 1, "reopens": %d, "replies": %d,
+                  "assignee_updated_at": "2026-03-01T09:30:00Z", "requester_updated_at": "2026-03-01T08:00:00Z",
+                  "status_updated_at": "2026-03-01T10:00:00Z", "initially_assigned_at": "2026-03-01T08:05:00Z",
+                  "assigned_at": "2026-03-01T08:05:00Z", "solved_at": %s, "latest_comment_added_at": "2026-03-01T09:30:00Z",
+                  "reply_time_in_minutes": {"calendar": 25, "business": 25},
+                  "first_resolution_time_in_minutes": {"calendar": %d, "business": 40},
+                  "full_resolution_time_in_minutes": {"calendar": %d, "business": 40},
+                  "agent_wait_time_in_minutes": {"calendar": 0, "business": 0},
+                  "requester_wait_time_in_minutes": {"calendar": %d, "business": 40},
+                  "on_hold_time_in_minutes": {"calendar": 0, "business": 0},
+                  "created_at": "2026-03-01T08:00:00Z", "updated_at": "2026-03-01T10:00:00Z"}}
+                """.formatted(ticketId, reopens, replies, solved, resolutionMinutes, resolutionMinutes, resolutionMinutes);
+    }
+
+    /** GET /api/v2/tickets/{id} (with or without include) and its metrics; updates and tags accepted. */
+    void ticket(Ticket t, int replies, int reopens, Instant solvedAt, int resolutionMinutes) {
+        server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + t.id())).willReturn(okJson(ticketJson(t))));
+        metrics(t.id(), replies, reopens, solvedAt, resolutionMinutes);
+        acceptUpdates(t.id());
+    }
+
+    void metrics(long ticketId, int replies, int reopens, Instant solvedAt, int resolutionMinutes) {
+        server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/metrics"))
+                .willReturn(okJson(metricsJson(ticketId, replies, reopens, solvedAt, resolutionMinutes))));
+    }
+
+    void acceptUpdates(long ticketId) {
+        server.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticketId))
+                .willReturn(okJson("{\"ticket\": {\"id\": " + ticketId + ", \"status\": \"solved\"}, "
+                        + "\"audit\": {\"id\": 1, \"ticket_id\": " + ticketId + ", \"events\": []}}")));
+        server.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/tags"))
+                .willReturn(okJson("{\"tags\": [\"billing\"]}")));
+        server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/comments"))
+                .willReturn(okJson("{\"comments\": [], \"next_page\": null, \"previous_page\": null, \"count\": 0}")));
+    }
+
+    /** Public replies PUT on the ticket (the surveys). */
+    List<LoggedRequest> surveyPosts(long ticketId) {
+        return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId))
+                .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true"))));
+    }
+
+    /** Private notes PUT on the ticket (the write-backs). */
+    List<LoggedRequest> notes(long ticketId) {
+        return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId))
+                .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("false"))));
+    }
+
+    List<LoggedRequest> tagPuts(long ticketId) {
+        return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/tags")));
+    }
+
+    JsonNode body(LoggedRequest r) {
+        try {
+            return json.readTree(r.getBodyAsString());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder zendeskError(int status, String json) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,161 @@
+package fi.palaute.zendesk;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import fi.palaute.common.app.ServiceRuntime;
+import fi.palaute.common.app.SurveyConnector;
+import fi.palaute.common.config.Settings;
+import fi.palaute.common.job.Backoff;
+import fi.palaute.common.job.JobQueue;
+import fi.palaute.common.job.JobWorker;
+import fi.palaute.common.store.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** The Zendesk connector started in-process against a fake Zendesk, a fresh database and a movable clock. */
+final class RunningConnector implements AutoCloseable {
+    static final String WEBHOOK_SECRET = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==";
+    static final String ADMIN_TOKEN = "admin-token-0123456789abcdef";
+    static final String PUBLIC_URL = "https://cx.example.test";
+    static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/126.0 Safari/537.36";
+
+    final MutableClock clock = new MutableClock();
+    final ServiceRuntime runtime;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final WebhookSignature signer;
+
+    RunningConnector(FakeZendesk zendesk, Map<String, String> extra) throws Exception {
+        this(zendesk, extra, TestDatabases.Kind.SQLITE);
+    }
+
+    RunningConnector(FakeZendesk zendesk, Map<String, String> extra, TestDatabases.Kind kind) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("PALAUTE_DB_URL", TestDatabases.newUrl(kind));
+        env.put("PALAUTE_PORT", "0");
+        env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
+        env.put("PALAUTE_LINK_SECRET", "test-link-secret-0123456789abcdefghijkl");
+        env.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("ZENDESK_URL", zendesk.url());
+        env.put("ZENDESK_EMAIL", "palaute@acme.test");
+        env.put("ZENDESK_API_TOKEN", "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv");
+        env.put("ZENDESK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.putAll(extra);
+        Settings settings = new Settings(env);
+        SurveyConnector connector = SurveyConnector.builder("zendesk", settings, 0).clock(clock)
+                .workerOptions(JobWorker.Options.defaults().withThreads(2).withPollInterval(Duration.ofMillis(50))
+                        .withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), 0.2)));
+        runtime = new ZendeskConnector(connector, ZendeskSettings.from(settings, true)).start();
+        signer = new WebhookSignature(WEBHOOK_SECRET, clock);
+    }
+
+    String base() {
+        return "http://localhost:" + runtime.port();
+    }
+
+    /** A webhook signed as Zendesk signs it, stamped now. */
+    HttpResponse<String> webhook(String body) {
+        String ts = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        return webhook(body, ts, signer.sign(ts, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> webhook(String body, String timestamp, String signature) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base() + ZendeskConnector.WEBHOOK_PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (timestamp != null) r.header(WebhookSignature.TIMESTAMP_HEADER, timestamp);
+        if (signature != null) r.header(WebhookSignature.SIGNATURE_HEADER, signature);
+        return send(r.build());
+    }
+
+    static String triggerBody(long ticketId, String updatedAt) {
+        return "{\"ticket_id\": \"" + ticketId + "\", \"status\": \"Solved\", \"updated_at\": \"" + updatedAt + "\"}";
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String... headers) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).GET();
+        if (headers.length > 0) r.headers(headers);
+        return send(r.build());
+    }
+
+    HttpResponse<String> postForm(String path, String form, String userAgent) {
+        return send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("request failed: " + e, e);
+        }
+    }
+
+    /** Polls until the condition holds, failing with what it last saw after the deadline. */
+    static <T> T await(String what, Supplier<T> value, Predicate<T> until) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        T last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = value.get();
+            if (until.test(last)) return last;
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        fail("timed out waiting for " + what + "; last saw " + last);
+        return null;
+    }
+
+    List<Map<String, Object>> rows(String sql, Object... params) {
+        return runtime.db().inTransaction(tx -> tx.query(sql, rs -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                Object v = rs.getObject(i);
+                row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), v instanceof Number n ? n.longValue() : v);
+            }
+            return row;
+        }, params));
+    }
+
+    List<Map<String, Object>> surveys(long ticketId) {
+        return rows("SELECT state, suppressed_reason, locale, cycle_key FROM surveys WHERE ticket_id = ? ORDER BY id",
+                String.valueOf(ticketId));
+    }
+
+    List<Map<String, Object>> outcomes(long ticketId) {
+        return rows("SELECT fcr, replies, reopens, handle_time_seconds, handle_time_source, resolution_seconds, agent, "
+                + "agent_group, channel FROM ticket_outcomes WHERE ticket_id = ? ORDER BY id", String.valueOf(ticketId));
+    }
+
+    List<JobQueue.JobStatus> jobs(String kind) {
+        return runtime.queue().statuses(kind);
+    }
+
+    /** Every job of the kind has finished (done or dead) and there is at least one. */
+    List<JobQueue.JobStatus> awaitJobsFinished(String kind, int count) {
+        return await(count + " finished " + kind + " jobs", () -> jobs(kind),
+                js -> js.size() >= count && js.stream().allMatch(j -> j.state().equals("done") || j.state().equals("dead")));
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}
