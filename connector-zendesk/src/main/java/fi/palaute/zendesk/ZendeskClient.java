@@ -17,14 +17,11 @@ import java.util.Optional;
 
 /**
  * The Zendesk Support API, one method per endpoint. Ticket updates go through their own client whose
- * limiter keeps them under Zendesk's Update Ticket limit (100 per minute per account), shared by the
- * survey replies and the write-backs; everything else is paced under the lowest account-wide limit
- * (200 per minute on the Team plan). Failures are the API kit's retryable or rejected exceptions.
+ * limiter keeps them under Zendesk's Update Ticket limit (ZENDESK_UPDATES_PER_MINUTE, default 100 per
+ * minute per account), shared by the survey replies and the write-backs; everything else is paced under
+ * the lowest account-wide limit (ZENDESK_READS_PER_MINUTE, default 200 per minute, the Team plan). Failures are the API kit's retryable or rejected exceptions.
  */
 public final class ZendeskClient {
-    static final int UPDATES_PER_MINUTE = 100;
-    static final int READS_PER_MINUTE = 200;
-
     private final ApiClient api;
     private final ApiClient ticketUpdates;
 
@@ -37,9 +34,9 @@ public final class ZendeskClient {
         String base = settings.baseUrl().toString();
         return new ZendeskClient(
                 new ApiClient("zendesk", base, settings.authorization(),
-                        new RateLimiter(READS_PER_MINUTE, Duration.ofMinutes(1), clock), metrics, clock),
+                        new RateLimiter(settings.readsPerMinute(), Duration.ofMinutes(1), clock), metrics, clock),
                 new ApiClient("zendesk", base, settings.authorization(),
-                        new RateLimiter(UPDATES_PER_MINUTE, Duration.ofMinutes(1), clock), metrics, clock));
+                        new RateLimiter(settings.updatesPerMinute(), Duration.ofMinutes(1), clock), metrics, clock));
     }
 
     /** GET /api/v2/tickets/{id}?include=users,groups: the ticket with its requester, assignee and group. */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code toString} leaves the token and secret out, so the record can be logged.
  */
 public record ZendeskSettings(URI baseUrl, String email, String apiToken, Optional<String> webhookSecret,
-                              Optional<Long> handleTimeField, Optional<Long> scoreField) {
+                              Optional<Long> handleTimeField, Optional<Long> scoreField, int updatesPerMinute,
+                              int readsPerMinute) {
 
     /** Reads the settings; {@code serve} needs the webhook secret, {@code setup} (which prints it) does not. */
     public static ZendeskSettings from(Settings s, boolean requireWebhookSecret) {
@@ -25,7 +26,18 @@ public record ZendeskSettings(URI baseUrl, String email, String apiToken, Option
                 ? Optional.of(s.required("ZENDESK_WEBHOOK_SECRET"))
                 : s.optional("ZENDESK_WEBHOOK_SECRET");
         return new ZendeskSettings(base, email, token, secret, fieldId(s, "ZENDESK_HANDLE_TIME_FIELD"),
-                fieldId(s, "ZENDESK_SCORE_FIELD"));
+                fieldId(s, "ZENDESK_SCORE_FIELD"), perMinute(s, "ZENDESK_UPDATES_PER_MINUTE", 100),
+                perMinute(s, "ZENDESK_READS_PER_MINUTE", 200));
+    }
+
+    /**
+     * The pace of this instance. Zendesk's limits are per account, so with several instances each one
+     * gets its share (e.g. 50 each for two instances under the Update Ticket limit of 100).
+     */
+    private static int perMinute(Settings s, String name, int defaultValue) {
+        int v = s.integer(name, defaultValue);
+        if (v < 1) throw new SettingException(name, "must be at least 1 (requests per minute)");
+        return v;
     }
 
     private static URI baseUrl(Settings s) {
@@ -69,6 +81,7 @@ public record ZendeskSettings(URI baseUrl, String email, String apiToken, Option
     public String toString() {
         return "ZendeskSettings[baseUrl=" + baseUrl + ", email=" + email + ", handleTimeField="
                 + handleTimeField.map(String::valueOf).orElse("-") + ", scoreField="
-                + scoreField.map(String::valueOf).orElse("-") + "]";
+                + scoreField.map(String::valueOf).orElse("-") + ", updatesPerMinute=" + updatesPerMinute
+                + ", readsPerMinute=" + readsPerMinute + "]";
     }
 }
