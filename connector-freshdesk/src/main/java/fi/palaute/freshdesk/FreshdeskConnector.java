@@ -15,12 +15,6 @@ import java.time.Duration;
 public final class FreshdeskConnector {
     public static final String SOURCE = "freshdesk";
     public static final int DEFAULT_PORT = 8082;
-    /**
-     * Our own pace, below the smallest Freshdesk plan's budget; {@link RateLimitFeedback} slows further
-     * when the account's remaining calls run low.
-     */
-    static final int CALLS_PER_MINUTE = 100;
-
     private FreshdeskConnector() {}
 
     public static ServiceRuntime start(Settings env, Clock clock, JobWorker.Options workerOptions) throws IOException {
@@ -33,7 +27,8 @@ public final class FreshdeskConnector {
     }
 
     static FreshdeskClient client(FreshdeskSettings settings, Metrics metrics, Clock clock) {
-        RateLimiter limiter = new RateLimiter(CALLS_PER_MINUTE, Duration.ofMinutes(1), clock);
+        // Our own pace (FRESHDESK_CALLS_PER_MINUTE); RateLimitFeedback slows further as the account's budget runs low.
+        RateLimiter limiter = new RateLimiter(settings.callsPerMinute(), Duration.ofMinutes(1), clock);
         ApiClient api = new ApiClient(SOURCE, settings.baseUrl().toString(), settings.authorizationHeader(), limiter,
                 metrics, clock);
         return new FreshdeskClient(api, new RateLimitFeedback(limiter, clock));

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * FRESHDESK_DOMAIN (tests, proxies); the domain may be given as {@code acme} or {@code acme.freshdesk.com}.
  */
 public record FreshdeskSettings(URI baseUrl, String apiKey, String webhookSecret, Optional<String> scoreField,
-                                URI publicUrl) {
+                                URI publicUrl, int callsPerMinute) {
     /** Short secrets are guessable by anyone who can reach the webhook. */
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -25,7 +25,10 @@ public record FreshdeskSettings(URI baseUrl, String apiKey, String webhookSecret
             throw new SettingException("FRESHDESK_SCORE_FIELD",
                     "must be the API name of a custom ticket field, starting with cf_ (e.g. cf_csat_score)");
         }
-        return new FreshdeskSettings(base, apiKey, secret, field, s.url("PALAUTE_PUBLIC_URL"));
+        // Our own pace, below the smallest Freshdesk plan's budget; accounts with more may raise it.
+        int pace = s.integer("FRESHDESK_CALLS_PER_MINUTE", 100);
+        if (pace < 1 || pace > 10_000) throw new SettingException("FRESHDESK_CALLS_PER_MINUTE", "must be 1-10000");
+        return new FreshdeskSettings(base, apiKey, secret, field, s.url("PALAUTE_PUBLIC_URL"), pace);
     }
 
     private static URI fromDomain(Settings s) {

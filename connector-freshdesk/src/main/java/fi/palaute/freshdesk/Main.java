@@ -37,6 +37,7 @@ public final class Main {
               FRESHDESK_API_KEY         required: an agent's API key (Basic auth, password X)
               FRESHDESK_WEBHOOK_SECRET  required, >= 16 characters: the automation rule sends it
               FRESHDESK_SCORE_FIELD     optional cf_... number field to write the score into
+              FRESHDESK_CALLS_PER_MINUTE  our API pace (default 100; slows further on X-Ratelimit-Remaining)
             """;
 
     private Main() {}
