@@ -102,7 +102,7 @@ public final class SummaryQuery {
 
         tx.query("SELECT " + k + " AS k, metric, score, suspected_bot, COUNT(*) AS c FROM answers"
                         + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL" + sourceFilter
-                        + " GROUP BY " + k + ", metric, score, suspected_bot",
+                        + " GROUP BY k, metric, score, suspected_bot",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long c = rs.getLong("c");
@@ -124,7 +124,7 @@ public final class SummaryQuery {
         tx.query("SELECT " + sk + " AS k, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
                         + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
                         + " WHERE s.state = 'sent' AND s.sent_at >= ? AND s.sent_at < ?"
-                        + (source.isPresent() ? " AND s.source = ?" : "") + " GROUP BY " + sk,
+                        + (source.isPresent() ? " AND s.source = ?" : "") + " GROUP BY k",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.sent += rs.getLong("sent");
@@ -134,7 +134,7 @@ public final class SummaryQuery {
 
         tx.query("SELECT " + k + " AS k, fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes FROM ticket_outcomes"
                         + " WHERE solved_at >= ? AND solved_at < ?" + sourceFilter
-                        + " GROUP BY " + k + ", fcr_definition",
+                        + " GROUP BY k, fcr_definition",
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long n = rs.getLong("n");
