@@ -1,0 +1,140 @@
+package fi.palaute.freshdesk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import fi.palaute.common.client.ApiClient;
+import fi.palaute.common.client.ApiResponse;
+import fi.palaute.common.job.PermanentFailureException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Freshdesk API v2, one method per endpoint, typed answers. Failures are the {@link ApiClient}'s:
+ * retryable (429, 5xx, I/O) or rejected (401, 403, 404, validation errors with Freshdesk's message).
+ * Lists follow the {@code Link: <…>; rel="next"} header through every page.
+ */
+public final class FreshdeskClient {
+    /** Freshdesk's largest page; fewer pages, fewer calls against the rate limit. */
+    static final int PER_PAGE = 100;
+    /** A ticket with more than 50 000 conversations is a loop, not a ticket. */
+    private static final int MAX_PAGES = 500;
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
+
+    private final ApiClient api;
+    private final RateLimitFeedback feedback;
+    private final ObjectMapper json = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public FreshdeskClient(ApiClient api, RateLimitFeedback feedback) {
+        this.api = api;
+        this.feedback = feedback;
+    }
+
+    /** {@code GET /api/v2/tickets/{id}?include=requester,stats}. */
+    public Ticket ticket(String ticketId) {
+        return read(get("api/v2/tickets/" + ticketId + "?include=requester,stats"), Ticket.class, "ticket " + ticketId);
+    }
+
+    /** {@code GET /api/v2/contacts/{id}}. */
+    public Contact contact(long contactId) {
+        return read(get("api/v2/contacts/" + contactId), Contact.class, "contact " + contactId);
+    }
+
+    /** {@code GET /api/v2/agents?email=…}: empty unless that address belongs to an agent. */
+    public List<Agent> agentsWithEmail(String email) {
+        return list("api/v2/agents?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), Agent.class);
+    }
+
+    /** {@code GET /api/v2/agents/me}: the agent whose API key this is. */
+    public Agent me() {
+        return read(get("api/v2/agents/me"), Agent.class, "agents/me");
+    }
+
+    /** {@code GET /api/v2/tickets/{id}/conversations}, all pages, oldest first. */
+    public List<Conversation> conversations(String ticketId) {
+        return list("api/v2/tickets/" + ticketId + "/conversations?per_page=" + PER_PAGE, Conversation.class);
+    }
+
+    /** {@code GET /api/v2/tickets/{id}/time_entries}, all pages. */
+    public List<TimeEntry> timeEntries(String ticketId) {
+        return list("api/v2/tickets/" + ticketId + "/time_entries?per_page=" + PER_PAGE, TimeEntry.class);
+    }
+
+    /** {@code POST /api/v2/tickets/{id}/reply}: a public reply, mailed to the requester. */
+    public Conversation reply(String ticketId, Reply reply) {
+        return read(observe(api.post("api/v2/tickets/" + ticketId + "/reply", write(reply))), Conversation.class,
+                "reply on ticket " + ticketId);
+    }
+
+    /** {@code POST /api/v2/tickets/{id}/notes}. */
+    public Conversation note(String ticketId, Note note) {
+        return read(observe(api.post("api/v2/tickets/" + ticketId + "/notes", write(note))), Conversation.class,
+                "note on ticket " + ticketId);
+    }
+
+    /** {@code PUT /api/v2/tickets/{id}}. */
+    public Ticket updateTicket(String ticketId, TicketUpdate update) {
+        return read(observe(api.put("api/v2/tickets/" + ticketId, write(update))), Ticket.class, "ticket " + ticketId);
+    }
+
+    private ApiResponse get(String path) {
+        return observe(api.get(path));
+    }
+
+    private ApiResponse observe(ApiResponse response) {
+        feedback.observe(response.headers());
+        return response;
+    }
+
+    private <T> List<T> list(String firstPage, Class<T> type) {
+        List<T> all = new ArrayList<>();
+        String next = firstPage;
+        for (int page = 1; next != null; page++) {
+            if (page > MAX_PAGES) throw new PermanentFailureException("Freshdesk list " + firstPage + " has over " + MAX_PAGES + " pages");
+            ApiResponse response = get(next);
+            if (!response.body().isArray()) {
+                throw new PermanentFailureException("Freshdesk answered " + firstPage + " with something other than a list");
+            }
+            for (JsonNode item : response.body()) all.add(convert(item, type, firstPage));
+            next = nextPage(response.header("Link")).orElse(null);
+        }
+        return all;
+    }
+
+    static Optional<String> nextPage(Optional<String> link) {
+        if (link.isEmpty()) return Optional.empty();
+        Matcher m = NEXT.matcher(link.get());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private <T> T read(ApiResponse response, Class<T> type, String what) {
+        return convert(response.body(), type, what);
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type, String what) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PermanentFailureException("Freshdesk sent an unreadable " + what + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + body.getClass().getSimpleName(), e);
+        }
+    }
+}
