@@ -15,14 +15,14 @@ import java.util.List;
  * (View a Ticket with include=requester,stats, View a Contact, List Agents, List Conversations,
  * List Time Entries, Reply, Create Note, Update Ticket).
  */
-final class FreshdeskFake implements AutoCloseable {
-    static final long REQUESTER = 1001;
-    static final long AGENT = 2001;
-    static final String API_KEY = "test-api-key-123";
+public final class FreshdeskFake implements AutoCloseable {
+    public static final long REQUESTER = 1001;
+    public static final long AGENT = 2001;
+    public static final String API_KEY = "test-api-key-123";
     final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     final ObjectMapper json = new ObjectMapper();
 
-    FreshdeskFake() {
+    public FreshdeskFake() {
         server.start();
         // Anything not stubbed is a mistake in the test: answer as Freshdesk does for an unknown path.
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
@@ -40,12 +40,12 @@ final class FreshdeskFake implements AutoCloseable {
         contact(REQUESTER, "en");
     }
 
-    String url() {
+    public String url() {
         return server.baseUrl();
     }
 
     /** A ticket as GET /api/v2/tickets/{id}?include=requester,stats answers; also answers PUT with it. */
-    ObjectNode ticket(long id, int status, String resolvedAt, String reopenedAt, String... tags) {
+    public ObjectNode ticket(long id, int status, String resolvedAt, String reopenedAt, String... tags) {
         ObjectNode t = json.createObjectNode();
         t.put("id", id).put("status", status).put("priority", 1).put("source", 2).put("subject", "Printer on fire")
                 .put("requester_id", REQUESTER).put("responder_id", AGENT).put("group_id", 3001)
@@ -64,14 +64,14 @@ final class FreshdeskFake implements AutoCloseable {
         return t;
     }
 
-    void stubTicket(ObjectNode ticket) {
+    public void stubTicket(ObjectNode ticket) {
         long id = ticket.get("id").asLong();
         server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + id)).willReturn(okJson(ticket.toString())
                 .withHeader("X-Ratelimit-Total", "200").withHeader("X-Ratelimit-Remaining", "190")));
         server.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + id)).willReturn(okJson(ticket.toString())));
     }
 
-    void contact(long id, String language) {
+    public void contact(long id, String language) {
         ObjectNode c = json.createObjectNode();
         c.put("id", id).put("name", "Maija Meikäläinen").put("email", "maija@example.com").put("active", true)
                 .put("language", language).put("time_zone", "Helsinki").put("created_at", "2025-01-01T00:00:00Z");
@@ -105,7 +105,7 @@ final class FreshdeskFake implements AutoCloseable {
         return e;
     }
 
-    List<LoggedRequest> requests(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+    public List<LoggedRequest> requests(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
         return server.findAll(pattern);
     }
 

@@ -22,40 +22,40 @@ import java.util.List;
  * Zendesk's API reference (tickets with side-loaded users and groups, ticket metrics, comments,
  * update ticket, add tags).
  */
-final class FakeZendesk implements AutoCloseable {
-    static final long REQUESTER = 9001;
-    static final long AGENT = 7001;
-    static final long GROUP = 360001;
-    static final long HANDLE_TIME_FIELD = 360000111L;
-    static final long SCORE_FIELD = 360000222L;
+public final class FakeZendesk implements AutoCloseable {
+    public static final long REQUESTER = 9001;
+    public static final long AGENT = 7001;
+    public static final long GROUP = 360001;
+    public static final long HANDLE_TIME_FIELD = 360000111L;
+    public static final long SCORE_FIELD = 360000222L;
 
     final WireMockServer server = new WireMockServer(options().dynamicPort());
     private final ObjectMapper json = new ObjectMapper();
 
-    FakeZendesk() {
+    public FakeZendesk() {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return server.baseUrl();
     }
 
     /** What a test may vary about a ticket. */
-    record Ticket(long id, String status, long requesterId, String locale, String role, List<String> tags,
+    public record Ticket(long id, String status, long requesterId, String locale, String role, List<String> tags,
                   String handleTime) {
-        static Ticket solved(long id) {
+        public static Ticket solved(long id) {
             return new Ticket(id, "solved", REQUESTER, "en-US", "end-user", List.of("billing"), null);
         }
 
         Ticket status(String s) { return new Ticket(id, s, requesterId, locale, role, tags, handleTime); }
 
-        Ticket locale(String l) { return new Ticket(id, status, requesterId, l, role, tags, handleTime); }
+        public Ticket locale(String l) { return new Ticket(id, status, requesterId, l, role, tags, handleTime); }
 
         Ticket tags(List<String> t) { return new Ticket(id, status, requesterId, locale, role, t, handleTime); }
 
-        Ticket requester(long r) { return new Ticket(id, status, r, locale, role, tags, handleTime); }
+        public Ticket requester(long r) { return new Ticket(id, status, r, locale, role, tags, handleTime); }
 
-        Ticket handleTime(String h) { return new Ticket(id, status, requesterId, locale, role, tags, h); }
+        public Ticket handleTime(String h) { return new Ticket(id, status, requesterId, locale, role, tags, h); }
     }
 
     static String ticketJson(Ticket t) {
@@ -104,7 +104,7 @@ final class FakeZendesk implements AutoCloseable {
     }
 
     /** GET /api/v2/tickets/{id} (with or without include) and its metrics; updates and tags accepted. */
-    void ticket(Ticket t, int replies, int reopens, Instant solvedAt, int resolutionMinutes) {
+    public void ticket(Ticket t, int replies, int reopens, Instant solvedAt, int resolutionMinutes) {
         server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + t.id())).willReturn(okJson(ticketJson(t))));
         metrics(t.id(), replies, reopens, solvedAt, resolutionMinutes);
         acceptUpdates(t.id());
@@ -126,13 +126,13 @@ final class FakeZendesk implements AutoCloseable {
     }
 
     /** Public replies PUT on the ticket (the surveys). */
-    List<LoggedRequest> surveyPosts(long ticketId) {
+    public List<LoggedRequest> surveyPosts(long ticketId) {
         return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId))
                 .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true"))));
     }
 
     /** Private notes PUT on the ticket (the write-backs). */
-    List<LoggedRequest> notes(long ticketId) {
+    public List<LoggedRequest> notes(long ticketId) {
         return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId))
                 .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("false"))));
     }
@@ -141,7 +141,7 @@ final class FakeZendesk implements AutoCloseable {
         return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/tags")));
     }
 
-    JsonNode body(LoggedRequest r) {
+    public JsonNode body(LoggedRequest r) {
         try {
             return json.readTree(r.getBodyAsString());
         } catch (java.io.IOException e) {
