@@ -1,5 +1,7 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.app.ServiceRuntime;
+
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
@@ -49,6 +51,14 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before the first logger exists (so before any class with a logger is touched): the level and
+        // format come from PALAUTE_LOG_LEVEL.
+        try {
+            fi.palaute.common.app.Logging.configure(System.getenv());
+        } catch (fi.palaute.common.config.SettingException e) {
+            System.err.println("palaute: " + e.getMessage());
+            System.exit(2);
+        }
         Main main = new Main(Settings.fromEnvironment(), Clock.systemUTC(), System.out, System.err);
         int code = main.run(args);
         if (code >= 0) System.exit(code);
