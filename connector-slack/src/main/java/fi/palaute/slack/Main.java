@@ -1,7 +1,5 @@
 package fi.palaute.slack;
 
-import fi.palaute.common.app.ServiceRuntime;
-
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
