@@ -56,6 +56,16 @@ public final class FreshdeskClient {
         return list("api/v2/agents?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), Agent.class);
     }
 
+    /** {@code GET /api/v2/agents/{id}}: the agent, for the name digests and alerts show. */
+    public Agent agent(long agentId) {
+        return read(get("api/v2/agents/" + agentId), Agent.class, "agent " + agentId);
+    }
+
+    /** {@code GET /api/v2/groups/{id}}. */
+    public Group group(long groupId) {
+        return read(get("api/v2/groups/" + groupId), Group.class, "group " + groupId);
+    }
+
     /** {@code GET /api/v2/agents/me}: the agent whose API key this is. */
     public Agent me() {
         return read(get("api/v2/agents/me"), Agent.class, "agents/me");

@@ -28,6 +28,8 @@ public final class FreshdeskHelpdesk implements Helpdesk {
 
     private final FreshdeskClient client;
     private final FreshdeskSettings settings;
+    private final Map<Long, String> agentNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, String> groupNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FreshdeskHelpdesk(FreshdeskClient client, FreshdeskSettings settings) {
         this.client = client;
@@ -55,7 +57,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
             }
         }
         return new TicketSnapshot(ticketId, status, solved, t.status() == Ticket.CLOSED, solvedAt, t.tags(),
-                requester(t), id(t.responderId()), id(t.groupId()), t.sourceName(),
+                requester(t), agentName(t.responderId()), groupName(t.groupId()), t.sourceName(),
                 settings.baseUrl() + "/a/tickets/" + ticketId);
     }
 
@@ -184,5 +186,33 @@ public final class FreshdeskHelpdesk implements Helpdesk {
 
     private static String id(Long value) {
         return value == null ? null : Long.toString(value);
+    }
+
+    /**
+     * Digests and alerts show people's names, not ids. Names are looked up once per process; an agent or
+     * group Freshdesk no longer knows (deleted) keeps its id.
+     */
+    private String agentName(Long agentId) {
+        if (agentId == null) return null;
+        return agentNames.computeIfAbsent(agentId, id -> {
+            try {
+                Agent a = client.agent(id);
+                return a.contact() != null && a.contact().name() != null ? a.contact().name() : id(id);
+            } catch (ApiRejectedException e) {
+                return id(id);
+            }
+        });
+    }
+
+    private String groupName(Long groupId) {
+        if (groupId == null) return null;
+        return groupNames.computeIfAbsent(groupId, id -> {
+            try {
+                Group g = client.group(id);
+                return g.name() != null ? g.name() : id(id);
+            } catch (ApiRejectedException e) {
+                return id(id);
+            }
+        });
     }
 }

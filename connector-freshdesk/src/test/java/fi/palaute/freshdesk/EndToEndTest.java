@@ -81,6 +81,10 @@ class EndToEndTest {
             assertEquals(4, update.path("custom_fields").path("cf_csat_score").asInt());
             assertFalse(update.has("status"), "write-back leaves the status alone");
 
+            // Digests and alerts name people: the agent and group as Freshdesk calls them, not their ids.
+            assertEquals("Pekka Tukinen", app.string("SELECT agent FROM ticket_outcomes"));
+            assertEquals("Billing", app.string("SELECT agent_group FROM answers"));
+
             HttpResponse<String> summary = app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/summary"))
                     .header("Authorization", "Bearer " + Harness.ADMIN_TOKEN).build());
             assertEquals(200, summary.statusCode(), summary.body());

@@ -38,6 +38,12 @@ public final class FreshdeskFake implements AutoCloseable {
                 .withHeader("Content-Type", "application/json")
                 .withBody(conversation(9002, false, true, AGENT, 2, "2026-01-05T12:00:00Z", "<p>note</p>").toString())));
         contact(REQUESTER, "en");
+        server.stubFor(get(urlPathEqualTo("/api/v2/agents/" + AGENT)).willReturn(okJson("{\"id\": " + AGENT
+                + ", \"available\": true, \"occasional\": false, \"ticket_scope\": 1, \"created_at\": \"2025-01-01T00:00:00Z\", "
+                + "\"contact\": {\"active\": true, \"email\": \"pekka@acme.example\", \"name\": \"Pekka Tukinen\", "
+                + "\"language\": \"fi\"}}")));
+        server.stubFor(get(urlPathEqualTo("/api/v2/groups/3001")).willReturn(okJson("{\"id\": 3001, \"name\": \"Billing\", "
+                + "\"description\": \"Invoices and refunds\", \"unassigned_for\": \"30m\", \"agent_ids\": [" + AGENT + "]}")));
     }
 
     public String url() {
