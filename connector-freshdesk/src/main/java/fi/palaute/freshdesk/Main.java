@@ -68,7 +68,7 @@ public final class Main {
         ServiceRuntime runtime;
         try {
             runtime = FreshdeskConnector.start(Settings.fromEnvironment(), Clock.systemUTC(), JobWorker.Options.defaults());
-        } catch (SettingException e) {
+        } catch (SettingException | fi.palaute.common.survey.TemplateException e) {
             System.err.println("palaute: " + e.getMessage());
             System.exit(2);
             return;

@@ -152,7 +152,8 @@ public final class ServiceRuntime implements AutoCloseable {
     public static <T> T orExit(java.util.function.Supplier<T> settingsReader) {
         try {
             return settingsReader.get();
-        } catch (fi.palaute.common.config.SettingException e) {
+        } catch (fi.palaute.common.config.SettingException | fi.palaute.common.survey.TemplateException e) {
+            // One line naming the setting or the template file and field: no stack trace for a typo.
             System.err.println("palaute: " + e.getMessage());
             System.exit(2);
             return null;
