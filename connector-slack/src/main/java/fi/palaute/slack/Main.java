@@ -49,14 +49,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        // Before the first logger exists (so before any class with a logger is touched): the level and
-        // format come from PALAUTE_LOG_LEVEL.
-        try {
-            fi.palaute.common.app.Logging.configure(System.getenv());
-        } catch (fi.palaute.common.config.SettingException e) {
-            System.err.println("palaute: " + e.getMessage());
-            System.exit(2);
-        }
+        fi.palaute.common.app.Logging.configureOrExit(System.getenv());
         Main main = new Main(Settings.fromEnvironment(), Clock.systemUTC(), System.out, System.err);
         int code = main.run(args);
         if (code >= 0) System.exit(code);

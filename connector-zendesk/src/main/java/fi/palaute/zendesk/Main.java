@@ -15,14 +15,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // Before the first logger exists (so before any class with a logger is touched): the level and
-        // format come from PALAUTE_LOG_LEVEL.
-        try {
-            fi.palaute.common.app.Logging.configure(System.getenv());
-        } catch (fi.palaute.common.config.SettingException e) {
-            System.err.println("palaute: " + e.getMessage());
-            System.exit(2);
-        }
+        fi.palaute.common.app.Logging.configureOrExit(System.getenv());
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> serve();

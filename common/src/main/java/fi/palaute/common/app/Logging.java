@@ -14,6 +14,19 @@ public final class Logging {
 
     private Logging() {}
 
+    /**
+     * For a Main, first thing, before any class with a logger is touched: configures logging, or prints
+     * the one-line problem and exits 2.
+     */
+    public static void configureOrExit(Map<String, String> env) {
+        try {
+            configure(env);
+        } catch (SettingException e) {
+            System.err.println("palaute: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
     public static void configure(Map<String, String> env) {
         String level = env.getOrDefault("PALAUTE_LOG_LEVEL", "info").trim().toLowerCase(Locale.ROOT);
         if (!LEVELS.contains(level)) {

@@ -23,10 +23,6 @@ public record CsatScore(long n, Double score, Interval ci95) implements MetricSc
 
     @Override
     public LinkedHashMap<String, Object> toJson() {
-        LinkedHashMap<String, Object> json = new LinkedHashMap<>();
-        json.put("n", n);
-        json.put("score", Rounding.toDecimals(score, 1));
-        json.put("ci95", ci95 == null ? null : ci95.toRoundedList(1));
-        return json;
+        return MetricScore.percentJson(n, score, ci95);
     }
 }

@@ -13,6 +13,15 @@ public sealed interface MetricScore permits CsatScore, CesScore, NpsScore {
     /** The admin API shape, values rounded to one decimal, missing values as null. */
     LinkedHashMap<String, Object> toJson();
 
+    /** The common JSON of a percentage score (CSAT, NPS): n, score and interval to one decimal. */
+    static LinkedHashMap<String, Object> percentJson(long n, Double score, Interval ci95) {
+        LinkedHashMap<String, Object> json = new LinkedHashMap<>();
+        json.put("n", n);
+        json.put("score", Rounding.toDecimals(score, 1));
+        json.put("ci95", ci95 == null ? null : ci95.toRoundedList(1));
+        return json;
+    }
+
     /** The score the metric reports, computed from its answer counts. */
     static MetricScore from(ScoreCounts counts) {
         return switch (counts.metric()) {

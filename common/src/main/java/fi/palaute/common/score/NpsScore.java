@@ -38,10 +38,6 @@ public record NpsScore(long n, Double score, Interval ci95) implements MetricSco
 
     @Override
     public LinkedHashMap<String, Object> toJson() {
-        LinkedHashMap<String, Object> json = new LinkedHashMap<>();
-        json.put("n", n);
-        json.put("score", Rounding.toDecimals(score, 1));
-        json.put("ci95", ci95 == null ? null : ci95.toRoundedList(1));
-        return json;
+        return MetricScore.percentJson(n, score, ci95);
     }
 }
