@@ -160,6 +160,14 @@ final class Demo implements AutoCloseable {
         out.println("GET /api/summary (Zendesk and Freshdesk answers together: the services share one database):");
         out.println(indent(json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(summary.body()))));
 
+        heading("8. What the operator sees on /metrics (Zendesk connector)");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base(zendeskService) + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        metrics.body().lines().filter(l -> l.startsWith("palaute_webhooks_total") || l.startsWith("palaute_surveys_total")
+                        || l.startsWith("palaute_jobs{") || l.startsWith("palaute_answers_total")
+                        || l.startsWith("palaute_api_calls_total"))
+                .forEach(l -> out.println("    " + l));
+
         heading("Try it yourself");
         Survey open = surveys.get(3);
         out.println("Freshdesk ticket 2002 is still waiting for an answer. Open this in a browser:");
