@@ -120,6 +120,11 @@ public final class RatingEndpoint {
 
     private long record(Survey s, int score, String comment, Optional<String> bot, String userAgent, Instant now) {
         return db.inTransaction(tx -> {
+            if (tx.dialect() == fi.palaute.common.store.Dialect.POSTGRESQL) {
+                // Two answers to one survey at once (a double click) take turns, so the second replaces the
+                // first instead of tripping the one-current-answer index. SQLite's writer lock does this already.
+                tx.queryOne("SELECT id FROM surveys WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), s.id());
+            }
             tx.update("UPDATE answers SET replaced_at = ? WHERE survey_id = ? AND replaced_at IS NULL", now.toEpochMilli(), s.id());
             long id = tx.insertReturningId("""
                     INSERT INTO answers (survey_id, source, ticket_id, metric, score, comment, answered_at, suspected_bot,

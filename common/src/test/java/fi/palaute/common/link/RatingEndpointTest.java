@@ -215,4 +215,24 @@ class RatingEndpointTest {
         }
         assertEquals(0, answers());
     }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void simultaneousAnswersToOneSurveyLeaveOneCurrentAnswer(TestDatabases.Kind kind) throws Exception {
+        start(kind);
+        long survey = rows.sentSurvey("zendesk", "77", "csat", "en", SENT, null, null);
+        String path = "/r/" + signer.token(survey);
+        clock.advance(Duration.ofMinutes(1));
+        String nonce = nonceIn(get(path + "?score=5", BROWSER).body());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String score = Integer.toString(1 + i % 5);
+            results.add(pool.submit(() -> post(path, BROWSER, "score", score, "nonce", nonce).statusCode()));
+        }
+        for (var r : results) assertEquals(200, (int) r.get(), "a double click is answered, never a server error");
+        pool.shutdown();
+        assertEquals(16, answers());
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM answers WHERE replaced_at IS NULL"));
+    }
 }
