@@ -31,6 +31,15 @@ public final class HttpService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpService.class);
     public static final int DEFAULT_MAX_BODY = 256 * 1024;
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK hold each answer on a kept-alive connection for ~40 ms (measured: 80 vs 1,000
+        // requests a second on loopback). Read once, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private record Route(String method, String[] segments, Handler handler) {}
 
     private final HttpServer server;
