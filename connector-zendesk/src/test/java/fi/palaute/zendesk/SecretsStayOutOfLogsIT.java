@@ -50,6 +50,7 @@ class SecretsStayOutOfLogsIT {
                 .basic("ZENDESK_API_TOKEN", RunningConnector.EMAIL + "/token", RunningConnector.API_TOKEN)
                 .secret("PALAUTE_ADMIN_TOKEN", RunningConnector.ADMIN_TOKEN)
                 .secret("PALAUTE_LINK_SECRET", RunningConnector.LINK_SECRET);
+        assertEquals(1, scan.scan("self-check", "[main] INFO x - token " + RunningConnector.API_TOKEN).size(), "the scan finds a secret");
         Path reports = Path.of(System.getProperty("palaute.surefire.reports", "target/surefire-reports"));
         SecretScan.Result result = scan.scanFolder(reports, "-output.txt");
         System.out.printf("scanned %d test-suite log files (%d KB) for %d secret forms: %d hits%n", result.files(),
