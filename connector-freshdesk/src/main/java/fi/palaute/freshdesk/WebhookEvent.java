@@ -27,8 +27,10 @@ public record WebhookEvent(String ticketId, Optional<String> status) {
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new HttpError(400, "malformed_body", "the body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // A limit breach (nesting deeper than 1,000, an over-long number) has no location.
+            String where = e.getLocation() == null ? "nested too deeply or a value too long"
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new HttpError(400, "malformed_body", "the body is not valid JSON (" + where + ")");
         } catch (java.io.IOException e) {
             throw new HttpError(400, "malformed_body", "the body could not be read as JSON");
         }

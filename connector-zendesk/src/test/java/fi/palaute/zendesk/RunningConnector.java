@@ -29,6 +29,9 @@ final class RunningConnector implements AutoCloseable {
     static final String WEBHOOK_SECRET = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ==";
     static final String ADMIN_TOKEN = "admin-token-0123456789abcdef";
     static final String PUBLIC_URL = "https://cx.example.test";
+    static final String LINK_SECRET = "test-link-secret-0123456789abcdefghijkl";
+    static final String EMAIL = "palaute@acme.test";
+    static final String API_TOKEN = "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv";
     static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/126.0 Safari/537.36";
 
@@ -46,11 +49,11 @@ final class RunningConnector implements AutoCloseable {
         env.put("PALAUTE_DB_URL", TestDatabases.newUrl(kind));
         env.put("PALAUTE_PORT", "0");
         env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
-        env.put("PALAUTE_LINK_SECRET", "test-link-secret-0123456789abcdefghijkl");
+        env.put("PALAUTE_LINK_SECRET", LINK_SECRET);
         env.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("ZENDESK_URL", zendesk.url());
-        env.put("ZENDESK_EMAIL", "palaute@acme.test");
-        env.put("ZENDESK_API_TOKEN", "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv");
+        env.put("ZENDESK_EMAIL", EMAIL);
+        env.put("ZENDESK_API_TOKEN", API_TOKEN);
         env.put("ZENDESK_WEBHOOK_SECRET", WEBHOOK_SECRET);
         env.putAll(extra);
         Settings settings = new Settings(env);

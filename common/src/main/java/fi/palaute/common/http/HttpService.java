@@ -30,6 +30,17 @@ import org.slf4j.LoggerFactory;
 public final class HttpService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpService.class);
     public static final int DEFAULT_MAX_BODY = 256 * 1024;
+    /** How much of an oversized body is read and dropped before answering 413. */
+    static final long MAX_DRAIN = 32L * 1024 * 1024;
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK hold each answer on a kept-alive connection for ~40 ms (measured: 80 vs 1,000
+        // requests a second on loopback). Read once, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private record Route(String method, String[] segments, Handler handler) {}
 
@@ -121,27 +132,43 @@ public final class HttpService implements AutoCloseable {
 
     private byte[] readBody(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > maxBody) {
+        try (InputStream in = exchange.getRequestBody()) {
+            if (length != null) {
+                long declared;
+                try {
+                    declared = Long.parseLong(length.trim());
+                } catch (NumberFormatException e) {
+                    throw new IOException("bad Content-Length");
+                }
+                if (declared > maxBody) {
+                    discard(in);
                     throw new BodyTooLarge();
                 }
-            } catch (NumberFormatException e) {
-                throw new IOException("bad Content-Length");
             }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(maxBody + 1);
-            if (body.length > maxBody) throw new BodyTooLarge();
+            if (body.length > maxBody) {
+                discard(in);
+                throw new BodyTooLarge();
+            }
             return body;
         }
+    }
+
+    /**
+     * Reads and drops the rest of an oversized body, so a client that sends its whole body before reading
+     * (most do) gets our 413 instead of a connection reset. Beyond {@link #MAX_DRAIN} the connection is
+     * simply closed: a sender that large is not owed an answer.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = MAX_DRAIN;
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) left -= n;
     }
 
     private void send(HttpExchange exchange, Response response) {
         try {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-            // Drain what the client sent beyond the limit, so it reads our answer instead of a reset.
             byte[] body = response.body();
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
