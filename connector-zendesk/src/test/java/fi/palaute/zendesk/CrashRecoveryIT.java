@@ -175,6 +175,10 @@ class CrashRecoveryIT {
                 List<Long> twice = replies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
                 long recoveredByCheck = connector.logLines("survey reply found on ticket=");
                 long sentRows = count(dbUrl, "SELECT COUNT(*) FROM surveys WHERE state = 'sent'");
+                long events = count(dbUrl, "SELECT COUNT(*) FROM ticket_events");
+                // A webhook the killed process committed but could not answer comes back as a redelivery,
+                // which is rightly answered "duplicate": no ticket's final answers then say "accepted".
+                long answerLost = TICKETS - accepted;
 
                 System.out.printf("crash on %s: %d webhooks (%d tickets, %d duplicate deliveries) from %d threads; "
                                 + "SIGKILL after %d answered; %d got a 2xx before the kill, %d got no answer (%d of them an error status) "
@@ -185,15 +189,17 @@ class CrashRecoveryIT {
                                 + "all jobs done %.1f s after the restart (lease %d s), down %.1f s%n",
                         kind, runningAtKill, sending.size(), sendingOnZendesk, recoveredByCheck,
                         recovery.toMillis() / 1000.0, LEASE.toSeconds(), Duration.between(killedAt, restartedAt).toMillis() / 1000.0);
-                System.out.printf("crash on %s: accepted %d, surveyed %d, duplicates suppressed %d, surveyed twice %d, "
+                System.out.printf("crash on %s: accepted %d, surveyed %d, duplicates suppressed %d (%d of them redeliveries "
+                                + "of a webhook the killed process had committed without answering), surveyed twice %d, "
                                 + "lost %d, jobs not done %d%n",
-                        kind, accepted, replies.size(), duplicates, twice.size(), lost, notDone);
+                        kind, accepted, replies.size(), duplicates, answerLost, twice.size(), lost, notDone);
 
                 assertEquals(0, lost, "tickets acknowledged with a 2xx but never surveyed");
                 assertEquals(List.of(), twice, "tickets surveyed twice");
                 assertEquals(TICKETS, replies.size(), "every ticket surveyed once");
-                assertEquals(TICKETS, accepted, "each ticket accepted once; the other deliveries are duplicates");
-                assertEquals(WEBHOOKS - TICKETS, duplicates);
+                assertEquals(WEBHOOKS, accepted + duplicates, "every delivery answered accepted or duplicate");
+                assertEquals(TICKETS, events, "each ticket's solve recorded once");
+                assertTrue(answerLost >= 0 && answerLost <= unanswered.size(), "accepted " + accepted);
                 assertEquals(TICKETS, sentRows, "every survey recorded as sent");
             }
         }
