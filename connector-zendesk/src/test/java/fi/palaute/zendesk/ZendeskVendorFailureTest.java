@@ -127,7 +127,7 @@ class ZendeskVendorFailureTest {
                 long max = sorted.get(sorted.size() - 1);
                 System.out.printf("zendesk stall: %d webhooks answered while Zendesk stalled: p50 %d ms, max %d ms "
                         + "(Zendesk gives up after 10 s)%n", sorted.size(), p50, max);
-                assertTrue(max < 1000, "webhook answered within 1 s while Zendesk stalls, max " + max + " ms");
+                assertTrue(max < 2000 && p50 < 500, "webhooks answered at once while Zendesk stalls: p50 " + p50 + " ms, max " + max + " ms");
 
                 // Every job ends: the stalled ones after the timeout and a retry, the hopeless ones dead.
                 List<JobQueue.JobStatus> jobs = RunningConnector.await("all survey jobs finished",
