@@ -32,6 +32,7 @@ public final class Main {
               PALAUTE_COOLDOWN          one survey per requester per window (default P7D)
               PALAUTE_SAMPLE_RATE       share of eligible tickets surveyed (default 1.0)
               PALAUTE_EXCLUDE_TAGS      tags that suppress a survey (default no_survey)
+              PALAUTE_JOB_LEASE         how long a worker holds a claimed job (default PT5M, min PT1M)
               FRESHDESK_DOMAIN          account, e.g. acme for acme.freshdesk.com
               FRESHDESK_URL             base URL; overrides FRESHDESK_DOMAIN
               FRESHDESK_API_KEY         required: an agent's API key (Basic auth, password X)

@@ -92,6 +92,8 @@ public final class Main {
                   PALAUTE_COOLDOWN           at most one survey per requester in this window (default P7D)
                   PALAUTE_SAMPLE_RATE        share of eligible tickets surveyed (default 1.0)
                   PALAUTE_EXCLUDE_TAGS       tags that suppress a survey (default no_survey)
+                  PALAUTE_JOB_LEASE          how long a worker holds a claimed job before a crashed
+                                             instance's jobs are taken up again (default PT5M, min PT1M)
                 """);
     }
 }

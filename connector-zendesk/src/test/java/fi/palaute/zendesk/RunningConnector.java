@@ -45,21 +45,25 @@ final class RunningConnector implements AutoCloseable {
     }
 
     RunningConnector(FakeZendesk zendesk, Map<String, String> extra, TestDatabases.Kind kind) throws Exception {
+        this(zendesk.url(), extra, kind, JobWorker.Options.defaults().withThreads(2).withPollInterval(Duration.ofMillis(50))
+                .withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), 0.2)));
+    }
+
+    RunningConnector(String zendeskUrl, Map<String, String> extra, TestDatabases.Kind kind, JobWorker.Options options)
+            throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("PALAUTE_DB_URL", TestDatabases.newUrl(kind));
         env.put("PALAUTE_PORT", "0");
         env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
         env.put("PALAUTE_LINK_SECRET", LINK_SECRET);
         env.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("ZENDESK_URL", zendesk.url());
+        env.put("ZENDESK_URL", zendeskUrl);
         env.put("ZENDESK_EMAIL", EMAIL);
         env.put("ZENDESK_API_TOKEN", API_TOKEN);
         env.put("ZENDESK_WEBHOOK_SECRET", WEBHOOK_SECRET);
         env.putAll(extra);
         Settings settings = new Settings(env);
-        SurveyConnector connector = SurveyConnector.builder("zendesk", settings, 0).clock(clock)
-                .workerOptions(JobWorker.Options.defaults().withThreads(2).withPollInterval(Duration.ofMillis(50))
-                        .withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(2), 0.2)));
+        SurveyConnector connector = SurveyConnector.builder("zendesk", settings, 0).clock(clock).workerOptions(options);
         runtime = new ZendeskConnector(connector, ZendeskSettings.from(settings, true)).start();
         signer = new WebhookSignature(WEBHOOK_SECRET, clock);
     }
@@ -110,7 +114,11 @@ final class RunningConnector implements AutoCloseable {
 
     /** Polls until the condition holds, failing with what it last saw after the deadline. */
     static <T> T await(String what, Supplier<T> value, Predicate<T> until) {
-        Instant deadline = Instant.now().plusSeconds(20);
+        return await(what, value, until, Duration.ofSeconds(20));
+    }
+
+    static <T> T await(String what, Supplier<T> value, Predicate<T> until, Duration within) {
+        Instant deadline = Instant.now().plus(within);
         T last = null;
         while (Instant.now().isBefore(deadline)) {
             last = value.get();

@@ -66,10 +66,10 @@ class ScaleOutTest {
 
                 RunningConnector.await("all surveys sent",
                         () -> a.rows("SELECT COUNT(*) AS n FROM surveys WHERE state = 'sent'").get(0).get("n"),
-                        n -> (long) n == TICKETS);
+                        n -> (long) n == TICKETS, java.time.Duration.ofMinutes(3));
                 RunningConnector.await("no job left behind",
                         () -> a.rows("SELECT COUNT(*) AS n FROM jobs WHERE state <> 'done'").get(0).get("n"),
-                        n -> (long) n == 0);
+                        n -> (long) n == 0, java.time.Duration.ofMinutes(3));
 
                 List<LoggedRequest> replies = zendesk.server.findAll(putRequestedFor(urlPathMatching("/api/v2/tickets/[0-9]+"))
                         .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true"))));

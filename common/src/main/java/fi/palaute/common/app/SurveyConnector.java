@@ -20,6 +20,8 @@ import fi.palaute.common.survey.TemplateCatalog;
 import fi.palaute.common.survey.WriteBackJob;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -34,6 +36,12 @@ public final class SurveyConnector {
     private Clock clock = Clock.systemUTC();
     private JobWorker.Options workerOptions = JobWorker.Options.defaults();
     private final Metrics metrics = new Metrics();
+    /**
+     * The shortest PALAUTE_JOB_LEASE allowed. A lease must outlast a job's run, or a second worker starts
+     * the same job while the first still runs (and a survey could go out twice); one vendor call may take
+     * 30 s before it times out, so a minute is the floor.
+     */
+    static final Duration MIN_JOB_LEASE = Duration.ofMinutes(1);
 
     private SurveyConnector(String source, Settings env, int defaultPort) {
         this.source = source;
@@ -68,12 +76,14 @@ public final class SurveyConnector {
             throw new SettingException("PALAUTE_SURVEY", "no template with id '" + survey.surveyTemplate()
                     + "' (known: " + templates.ids() + ")");
         }
+        Optional<Duration> lease = jobLease(env);
         Helpdesk desk = helpdesk.apply(metrics);
         Database db = Database.open(env);
         try {
             LinkSigner signer = new LinkSigner(survey.linkSecret());
             ServiceRuntime.Builder runtime = ServiceRuntime.builder(source, db, service)
-                    .clock(clock).metrics(metrics).workerOptions(workerOptions);
+                    .clock(clock).metrics(metrics).workerOptions(lease.map(workerOptions::withLease)
+                            .orElse(workerOptions));
             SurveyIntake intake = new SurveyIntake(db, runtime.queue(), survey.sendDelay(), clock, metrics,
                     runtime.pokeWorker());
             RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
@@ -109,5 +119,19 @@ public final class SurveyConnector {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * PALAUTE_JOB_LEASE: how long a claimed job belongs to its worker. The jobs of a worker that died
+     * (killed, out of memory, host lost) are taken up again once their lease has run out.
+     */
+    static Optional<Duration> jobLease(Settings env) {
+        if (env.optional("PALAUTE_JOB_LEASE").isEmpty()) return Optional.empty();
+        Duration lease = env.duration("PALAUTE_JOB_LEASE", JobWorker.Options.defaults().lease());
+        if (lease.compareTo(MIN_JOB_LEASE) < 0) {
+            throw new SettingException("PALAUTE_JOB_LEASE", "must be at least PT1M: a job's vendor calls may take "
+                    + "30 s each, and a lease shorter than a job's run lets a second worker start the same job");
+        }
+        return Optional.of(lease);
     }
 }

@@ -1,0 +1,171 @@
+package fi.palaute.zendesk;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A fake Zendesk that remembers: every ticket id exists (solved, its own requester, so no cooldown
+ * applies), and a comment PUT on a ticket is kept and listed by {@code GET /api/v2/tickets/{id}/comments}
+ * from then on, as Zendesk does. That makes the connector's "is my reply already there?" check after an
+ * interrupted send meet a real answer. A comment counts as accepted when the fake has read it, before it
+ * answers: a delayed, stalled or lost answer then models "Zendesk took the reply, the connector never
+ * heard". Tests add faults as stubs of higher priority (1) over these defaults (priority 5).
+ */
+final class RecordingZendesk implements AutoCloseable {
+    static final Instant SOLVED = Instant.parse("2026-03-01T10:00:00Z");
+    static final String TRANSFORMER = "recording-zendesk";
+    private static final Pattern TICKET_PATH = Pattern.compile("/api/v2/tickets/([0-9]+)(/[a-z_]+)?");
+
+    /** A comment as Zendesk lists it. */
+    record Comment(long id, boolean isPublic, String htmlBody, String body, Instant createdAt) {}
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<Long, List<Comment>> comments = new ConcurrentHashMap<>();
+    private final AtomicLong commentIds = new AtomicLong(50_000_000L);
+    final WireMockServer server;
+
+    RecordingZendesk() {
+        server = new WireMockServer(options().dynamicPort().containerThreads(64).extensions(new Transformer()));
+        server.start();
+        ResponseDefinitionBuilder stateful = aResponse().withTransformers(TRANSFORMER);
+        server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+")).atPriority(5).willReturn(stateful));
+        server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+/metrics")).atPriority(5).willReturn(stateful));
+        server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+/comments")).atPriority(5).willReturn(stateful));
+        server.stubFor(put(urlPathMatching("/api/v2/tickets/[0-9]+")).atPriority(5).willReturn(stateful));
+        server.stubFor(put(urlPathMatching("/api/v2/tickets/[0-9]+/tags")).atPriority(5)
+                .willReturn(okJson("{\"tags\": [\"billing\"]}")));
+    }
+
+    String url() {
+        return server.baseUrl();
+    }
+
+    /** Public replies Zendesk accepted, per ticket (tickets with none are absent). */
+    Map<Long, Integer> publicReplies() {
+        Map<Long, Integer> out = new TreeMap<>();
+        comments.forEach((ticket, list) -> {
+            int n;
+            synchronized (list) {
+                n = (int) list.stream().filter(Comment::isPublic).count();
+            }
+            if (n > 0) out.put(ticket, n);
+        });
+        return out;
+    }
+
+    int publicReplies(long ticketId) {
+        return publicReplies().getOrDefault(ticketId, 0);
+    }
+
+    /** The requester of each ticket is a different customer: the cooldown must not hide a lost survey. */
+    static long requesterOf(long ticketId) {
+        return 1_000_000L + ticketId;
+    }
+
+    private String answer(Request request, long ticketId, String sub) throws IOException {
+        String method = request.getMethod().getName();
+        if (method.equals("GET") && sub == null) {
+            return FakeZendesk.ticketJson(FakeZendesk.Ticket.solved(ticketId).requester(requesterOf(ticketId)));
+        }
+        if (method.equals("GET") && sub.equals("/metrics")) {
+            return FakeZendesk.metricsJson(ticketId, 1, 0, SOLVED, 30);
+        }
+        if (method.equals("GET") && sub.equals("/comments")) return commentsJson(ticketId);
+        if (method.equals("PUT") && sub == null) {
+            JsonNode comment = json.readTree(request.getBodyAsString()).path("ticket").path("comment");
+            if (!comment.isMissingNode()) {
+                List<Comment> list = comments.computeIfAbsent(ticketId, k -> new ArrayList<>());
+                synchronized (list) {
+                    list.add(new Comment(commentIds.incrementAndGet(), comment.path("public").asBoolean(true),
+                            comment.path("html_body").asText(null), comment.path("body").asText(null), Instant.now()));
+                }
+            }
+            return "{\"ticket\": {\"id\": " + ticketId + ", \"status\": \"solved\"}, \"audit\": {\"id\": "
+                    + commentIds.incrementAndGet() + ", \"ticket_id\": " + ticketId + ", \"events\": []}}";
+        }
+        throw new IllegalArgumentException("not faked: " + method + " " + request.getUrl());
+    }
+
+    /** Zendesk's List Comments, newest first (the connector asks sort_order=desc), one page. */
+    private String commentsJson(long ticketId) {
+        List<Comment> list = new ArrayList<>(comments.getOrDefault(ticketId, List.of()));
+        ArrayNode out = json.createArrayNode();
+        for (int i = list.size() - 1; i >= 0; i--) {
+            Comment c = list.get(i);
+            ObjectNode n = out.addObject();
+            n.put("id", c.id()).put("type", "Comment").put("author_id", FakeZendesk.AGENT).put("public", c.isPublic())
+                    .put("created_at", c.createdAt().toString());
+            String text = c.htmlBody() != null ? c.htmlBody().replaceAll("<[^>]+>", "") : c.body();
+            n.put("body", text).put("plain_body", text);
+            n.put("html_body", c.htmlBody() != null ? c.htmlBody() : "<p>" + c.body() + "</p>");
+            n.putArray("attachments");
+        }
+        // The customer's first message, always there.
+        ObjectNode first = out.addObject();
+        first.put("id", ticketId * 10).put("type", "Comment").put("author_id", requesterOf(ticketId)).put("public", true)
+                .put("body", "My invoice is wrong").put("html_body", "<p>My invoice is wrong</p>")
+                .put("plain_body", "My invoice is wrong").put("created_at", "2026-03-01T08:00:00Z");
+        first.putArray("attachments");
+        ObjectNode page = json.createObjectNode();
+        page.set("comments", out);
+        page.putNull("next_page").putNull("previous_page").put("count", out.size());
+        return page.toString();
+    }
+
+    private final class Transformer implements ResponseDefinitionTransformerV2 {
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Request request = event.getRequest();
+            Matcher m = TICKET_PATH.matcher(request.getUrl().split("\\?")[0]);
+            if (!m.matches()) throw new IllegalArgumentException("not a ticket path: " + request.getUrl());
+            try {
+                String body = answer(request, Long.parseLong(m.group(1)), m.group(2));
+                // "like" keeps what the stub set beside the body, such as a delay.
+                return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(200)
+                        .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body).build();
+            } catch (IOException e) {
+                return aResponse().withStatus(400).withBody("{\"error\": \"InvalidJSON\"}").build();
+            }
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return TRANSFORMER;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
