@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpService.class);
     public static final int DEFAULT_MAX_BODY = 256 * 1024;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private record Route(String method, String[] segments, Handler handler) {}
 
@@ -44,6 +45,9 @@ public final class HttpService implements AutoCloseable {
         this.routes = List.copyOf(b.routes);
         this.maxBody = b.maxBody;
         this.metrics = b.metrics;
+        // Without TCP_NODELAY a response's headers and body leave as two segments and Nagle holds the second
+        // until the client's delayed ACK: 40 ms on every answer to a Linux client (measured by bench).
+        if (System.getProperty(NODELAY) == null) System.setProperty(NODELAY, "true");
         this.server = HttpServer.create(new InetSocketAddress(b.host, b.port), 512);
         this.executor = Executors.newFixedThreadPool(b.threads, r -> {
             Thread t = new Thread(r, "palaute-http");
