@@ -34,7 +34,7 @@ public final class BenchMain {
         double pacedRate = 1000;
         long answers = 10_000_000L;
         int burstTickets = 1000;
-        int burstScale = 10;
+        int burstScale = 6;
         String pgUrl;
         Path out;
         Path work;
@@ -181,7 +181,7 @@ public final class BenchMain {
                   --answers N             answers generated for the digest benchmark (default 10,000,000)
                   --burst-tickets N       tickets in the burst (default 1,000)
                   --burst-scale S         time scale of the burst: the fake's 700-call window lasts 60/S s and the
-                                          connector's pacing runs S times faster (default 10)
+                                          connector's pacing runs S times faster (default 6: a 10 s window)
                   --full-burst            the issue's full size: 10,000 tickets at scale 1 (about 2.5 hours as shipped)
                   --pg-url URL            PostgreSQL server to create databases on (default PALAUTE_BENCH_PG_URL,
                                           then PALAUTE_TEST_PG_URL; without one PostgreSQL is skipped)
