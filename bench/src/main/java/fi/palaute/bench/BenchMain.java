@@ -183,7 +183,7 @@ public final class BenchMain {
                   --burst-scale S         time scale of the burst: the fake's 700-call window lasts 60/S s and the
                                           connector's pacing runs S times faster (default 6: a 10 s window)
                   --full-burst            the issue's full size: 10,000 tickets at scale 1 (about 2.5 hours as shipped)
-                  --pg-url URL            PostgreSQL server to create databases on (default PALAUTE_BENCH_PG_URL,
+                  --pg-url URL            PostgreSQL server to create databases on ("" for none; default PALAUTE_BENCH_PG_URL,
                                           then PALAUTE_TEST_PG_URL; without one PostgreSQL is skipped)
                   --jvm-flags "..."       JVM flags for the services under test
                   --out FILE              Markdown results (default bench/results.md)

@@ -67,6 +67,17 @@ final class IntakeBench {
             zendeskLoadRssKb = t.loadRssKb;
         }
 
+        // The same with the per-request log lines off: what logging costs at this rate.
+        String quietUrl = "jdbc:sqlite:" + o.work.resolve("intake-quiet-" + System.currentTimeMillis() + ".db");
+        port = Proc.freePort();
+        Map<String, String> quiet = zendeskEnv(quietUrl, port, Proc.freePort());
+        quiet.put("PALAUTE_LOG_LEVEL", "warn");
+        try (Proc z = Proc.start(o.jvmFlags, List.of("-jar", o.jar("zendesk").toString()), quiet, port,
+                o.work.resolve("logs/zendesk-sqlite-quiet.log"))) {
+            z.awaitHealthy(60_000);
+            targets.add(measure("Zendesk connector, SQLite, PALAUTE_LOG_LEVEL=warn", z, 3_000_000_000L, quietUrl));
+        }
+
         Optional<Pg> pg = Pg.fromEnvironment(o.pgUrl);
         String pgDb = "palaute_bench_intake";
         if (pg.isPresent()) {

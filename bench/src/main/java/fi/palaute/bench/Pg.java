@@ -15,7 +15,8 @@ final class Pg {
     }
 
     static Optional<Pg> fromEnvironment(String explicit) {
-        String url = explicit != null ? explicit : System.getenv("PALAUTE_BENCH_PG_URL");
+        if (explicit != null) return explicit.isBlank() ? Optional.empty() : Optional.of(new Pg(explicit));
+        String url = System.getenv("PALAUTE_BENCH_PG_URL");
         if (url == null || url.isBlank()) url = System.getenv("PALAUTE_TEST_PG_URL");
         if (url == null || url.isBlank()) return Optional.empty();
         return Optional.of(new Pg(url));
