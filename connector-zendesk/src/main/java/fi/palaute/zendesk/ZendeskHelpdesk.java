@@ -28,6 +28,20 @@ public final class ZendeskHelpdesk implements Helpdesk {
 
     private final ZendeskClient client;
     private final ZendeskSettings settings;
+    /**
+     * What ticket() just read, for the outcome() that follows it in the same survey job: reading the ticket
+     * and its metrics once instead of twice is a quarter of the API budget per survey. Bounded, because a
+     * suppressed survey never asks for its outcome.
+     */
+    private final Map<String, Read> recent = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
+                    return size() > 256;
+                }
+            });
+
+    private record Read(ZendeskTicket ticket, TicketMetrics metrics) {}
 
     public ZendeskHelpdesk(ZendeskClient client, ZendeskSettings settings) {
         this.client = client;
@@ -47,6 +61,7 @@ public final class ZendeskHelpdesk implements Helpdesk {
         boolean solved = status.equals("solved") || status.equals("closed");
         TicketMetrics metrics = client.ticketMetrics(ticketId);
         if (solved && metrics.solvedAt() == null) throw notReady(ticketId);
+        recent.put(ticketId, new Read(t, metrics));
         ZendeskUser r = shown.user(t.requesterId());
         Requester requester = r == null ? null
                 : new Requester(String.valueOf(r.id()), r.email(), r.name(), r.locale(), r.isAgent());
@@ -59,14 +74,15 @@ public final class ZendeskHelpdesk implements Helpdesk {
 
     @Override
     public TicketOutcome outcome(TicketSnapshot ticket) {
-        TicketMetrics m = client.ticketMetrics(ticket.ticketId());
+        Read read = recent.remove(ticket.ticketId());
+        TicketMetrics m = read != null ? read.metrics() : client.ticketMetrics(ticket.ticketId());
         if (m.solvedAt() == null) throw notReady(ticket.ticketId());
         Boolean fcr = m.replies() == null || m.reopens() == null ? null : m.replies() <= 1 && m.reopens() == 0;
         Long handle = null;
         String handleSource = null;
         if (settings.handleTimeField().isPresent()) {
             long field = settings.handleTimeField().get();
-            handle = client.ticket(ticket.ticketId()).numberField(field);
+            handle = (read != null ? read.ticket() : client.ticket(ticket.ticketId())).numberField(field);
             handleSource = "Zendesk Time Tracking (ticket field " + field + ")";
         }
         Long resolution = m.fullResolutionMinutes() == null ? null : m.fullResolutionMinutes() * 60;

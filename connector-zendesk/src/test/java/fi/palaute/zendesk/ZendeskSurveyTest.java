@@ -83,6 +83,20 @@ class ZendeskSurveyTest {
     }
 
     @Test
+    void oneSurveyCostsThreeApiCallsEvenWithHandleTimeTracked() throws Exception {
+        // The API budget is the limit on a busy account: the ticket, its metrics and the reply, each once.
+        zendesk.ticket(FakeZendesk.Ticket.solved(120).handleTime("600"), 1, 0, SOLVED, 30);
+        start(Map.of("ZENDESK_HANDLE_TIME_FIELD", String.valueOf(FakeZendesk.HANDLE_TIME_FIELD)));
+        app.webhook(RunningConnector.triggerBody(120, "2026-03-01T10:00Z"));
+        awaitSurveys(120, 1);
+        app.awaitJobsFinished("zendesk.survey", 1);
+        long calls = zendesk.server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/v2/tickets/120")).count();
+        assertEquals(3, calls, "GET ticket, GET metrics, PUT reply");
+        assertEquals(600L, app.outcomes(120).get(0).get("handle_time_seconds"));
+    }
+
+    @Test
     void duplicateWebhookSendsOneSurvey() throws Exception {
         zendesk.ticket(FakeZendesk.Ticket.solved(102), 1, 0, SOLVED, 30);
         start(Map.of());
