@@ -62,7 +62,7 @@ public final class DigestComposer {
             StringBuilder line = new StringBuilder("*").append(m.name()).append("* ").append(describe(s))
                     .append(" · n ").append(s.n())
                     .append(" · 95% CI ").append(ci(s))
-                    .append(" · ").append(change(s, r.previous().score(m), noun));
+                    .append(" · ").append(change(s, MetricScore.from(r.previous().get(m)), noun));
             Sparkline spark = new Sparkline(r.daily().get(m));
             if (spark.hasValues() && r.daily().get(m).size() > 1) {
                 line.append("\n`").append(spark.draw()).append("` daily, low ").append(Format.one(spark.low()))

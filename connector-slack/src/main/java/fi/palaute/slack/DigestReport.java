@@ -1,6 +1,7 @@
 package fi.palaute.slack;
 
 import fi.palaute.common.score.Metric;
+import fi.palaute.common.score.ScoreCounts;
 import fi.palaute.common.score.PeriodSummary;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,12 @@ import java.util.Map;
  * @param bySource  the period split by helpdesk
  * @param ranked    the period split by agent, ranked by the Wilson lower bound
  */
-public record DigestReport(DigestPeriod period, PeriodSummary current, PeriodSummary previous,
+public record DigestReport(DigestPeriod period, PeriodSummary current, Map<Metric, ScoreCounts> previous,
                            Map<Metric, List<Double>> daily, List<AnswerView> lowest, PeriodSummary bySource,
                            PeriodSummary ranked, int minRankN) {
     public DigestReport {
         daily = Map.copyOf(daily);
+        previous = Map.copyOf(previous);
         lowest = List.copyOf(lowest);
     }
 }

@@ -7,8 +7,11 @@ import fi.palaute.common.score.MetricScore;
 import fi.palaute.common.score.NpsScore;
 import fi.palaute.common.score.PeriodSummary;
 import fi.palaute.common.score.Ranking;
+import fi.palaute.common.score.ScoreCounts;
+import fi.palaute.common.score.ScoreTimeline;
 import fi.palaute.common.score.SummaryQuery;
 import fi.palaute.common.store.Database;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,18 +30,28 @@ public final class DigestReportQuery {
         this.answers = new AnswerLookup(db);
     }
 
+    /**
+     * One full summary of the period, split by source and by agent, and one grouped scan for the
+     * previous period's scores and the daily sparkline: four queries' worth, not thirteen summaries.
+     */
     public DigestReport load(DigestPeriod period) {
         PeriodSummary current = summaries.summarize(period.start(), period.end());
         DigestPeriod prev = period.previous();
-        PeriodSummary previous = summaries.summarize(prev.start(), prev.end());
+        List<DigestPeriod> days = period.sparklineDays();
+        List<Instant> cuts = new ArrayList<>(List.of(prev.start(), prev.end(), period.start(), period.end()));
+        for (DigestPeriod day : days) {
+            cuts.add(day.start());
+            cuts.add(day.end());
+        }
+        ScoreTimeline timeline = summaries.timeline(cuts);
+        Map<Metric, ScoreCounts> previous = timeline.counts(prev.start(), prev.end());
         Map<Metric, List<Double>> daily = new EnumMap<>(Metric.class);
         for (Metric m : Metric.values()) daily.put(m, new ArrayList<>());
-        for (DigestPeriod day : period.sparklineDays()) {
-            PeriodSummary s = summaries.summarize(day.start(), day.end());
-            for (Metric m : Metric.values()) daily.get(m).add(headline(s.score(m)));
+        for (DigestPeriod day : days) {
+            for (Metric m : Metric.values()) daily.get(m).add(headline(timeline.score(m, day.start(), day.end())));
         }
-        PeriodSummary bySource = summaries.summarize(period.start(), period.end(), SummaryQuery.By.SOURCE, Optional.empty());
-        PeriodSummary ranked = summaries.summarize(period.start(), period.end(), SummaryQuery.By.AGENT, Optional.empty());
+        PeriodSummary bySource = summaries.split(current, SummaryQuery.By.SOURCE, Optional.empty());
+        PeriodSummary ranked = summaries.split(current, SummaryQuery.By.AGENT, Optional.empty());
         return new DigestReport(period, current, previous, daily, answers.lowest(period.start(), period.end(), LOWEST),
                 bySource, ranked, Ranking.DEFAULT_MIN_N);
     }

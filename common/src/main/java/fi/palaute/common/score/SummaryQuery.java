@@ -62,20 +62,61 @@ public final class SummaryQuery {
 
     /** A summary of [from, to), split by agent, group or source when asked, optionally for one source only. */
     public PeriodSummary summarize(Instant from, Instant to, By by, Optional<String> source) {
-        return db.inTransaction(tx -> {
-            Map<String, Partial> overall = collect(tx, from, to, By.NONE, source);
-            PeriodSummary total = overall.getOrDefault("", new Partial()).toSummary(from, to, List.of());
-            if (by == By.NONE) return total;
-            Map<String, Partial> parts = collect(tx, from, to, by, source);
-            Metric ranked = total.primaryMetric();
-            Map<String, ScoreCounts> forRanking = new HashMap<>();
-            parts.forEach((k, p) -> forRanking.put(k, p.counts.getOrDefault(ranked, ScoreCounts.empty(ranked))));
-            List<PeriodSummary.Group> groups = new ArrayList<>();
-            for (GroupScore g : Ranking.byWilsonLowerBound(forRanking, minRankN)) {
-                groups.add(new PeriodSummary.Group(g.key(), g, parts.get(g.key()).toSummary(from, to, List.of())));
-            }
-            return total.withGroups(groups);
-        });
+        PeriodSummary total = db.inTransaction(tx ->
+                collect(tx, from, to, By.NONE, source).getOrDefault("", new Partial()).toSummary(from, to, List.of()));
+        return by == By.NONE ? total : split(total, by, source);
+    }
+
+    /**
+     * The same period split by agent, group or source, ranked on the total's primary metric: for a
+     * caller that already has the total and wants it split more than one way.
+     */
+    public PeriodSummary split(PeriodSummary total, By by, Optional<String> source) {
+        if (by == By.NONE) return total;
+        Map<String, Partial> parts = db.inTransaction(tx -> collect(tx, total.from(), total.to(), by, source));
+        Metric ranked = total.primaryMetric();
+        Map<String, ScoreCounts> forRanking = new HashMap<>();
+        parts.forEach((k, p) -> forRanking.put(k, p.counts.getOrDefault(ranked, ScoreCounts.empty(ranked))));
+        List<PeriodSummary.Group> groups = new ArrayList<>();
+        for (GroupScore g : Ranking.byWilsonLowerBound(forRanking, minRankN)) {
+            groups.add(new PeriodSummary.Group(g.key(), g, parts.get(g.key()).toSummary(total.from(), total.to(), List.of())));
+        }
+        return total.withGroups(groups);
+    }
+
+    /**
+     * Human answer counts between consecutive cuts (sorted, distinct), in one grouped query: a bucket
+     * per interval, so a month's daily sparkline costs one scan, not thirty summaries.
+     */
+    public ScoreTimeline timeline(java.util.Collection<Instant> cutPoints) {
+        List<Instant> cuts = new ArrayList<>(new java.util.TreeSet<>(cutPoints));
+        if (cuts.size() < 2) throw new IllegalArgumentException("a timeline needs at least two cuts");
+        StringBuilder bucket = new StringBuilder("CASE");
+        List<Object> params = new ArrayList<>();
+        for (int i = 1; i < cuts.size(); i++) {
+            bucket.append(" WHEN answered_at < ? THEN ").append(i - 1);
+            params.add(cuts.get(i).toEpochMilli());
+        }
+        bucket.append(" END");
+        params.add(cuts.get(0).toEpochMilli());
+        params.add(cuts.get(cuts.size() - 1).toEpochMilli());
+        // GROUP BY position: PostgreSQL would not see a second copy of the CASE, with its own parameters,
+        // as the same expression.
+        List<Map<Metric, ScoreCounts>> intervals = new ArrayList<>();
+        for (int i = 1; i < cuts.size(); i++) intervals.add(new java.util.EnumMap<>(Metric.class));
+        db.run(tx -> tx.query("SELECT " + bucket + " AS bucket, metric, score, COUNT(*) AS c FROM answers"
+                        + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL AND suspected_bot = 0"
+                        + " GROUP BY 1, 2, 3",
+                rs -> {
+                    Metric m = Metric.fromId(rs.getString("metric"));
+                    int score = rs.getInt("score");
+                    if (m.accepts(score)) {
+                        intervals.get(rs.getInt("bucket")).merge(m, ScoreCounts.empty(m).withAnswers(score, rs.getLong("c")),
+                                ScoreCounts::plus);
+                    }
+                    return null;
+                }, params.toArray()));
+        return new ScoreTimeline(cuts, intervals);
     }
 
     private static final class Partial {
