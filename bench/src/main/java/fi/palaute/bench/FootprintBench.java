@@ -98,6 +98,14 @@ final class FootprintBench {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PALAUTE_DB_URL", db);
         env.put("PALAUTE_PORT", Integer.toString(port));
+        if (connector.equals("freshdesk")) {
+            env.put("PALAUTE_PUBLIC_URL", "http://127.0.0.1:" + port);
+            env.put("PALAUTE_LINK_SECRET", "benchmark-link-secret-0123456789abcdefgh");
+            env.put("FRESHDESK_URL", "http://127.0.0.1:" + Proc.freePort());
+            env.put("FRESHDESK_API_KEY", "benchmark-api-key");
+            env.put("FRESHDESK_WEBHOOK_SECRET", "benchmark-webhook-secret");
+            return env;
+        }
         env.put("SLACK_API_URL", "http://127.0.0.1:" + Proc.freePort() + "/api");
         env.put("SLACK_BOT_TOKEN", "xoxb-benchmark");
         env.put("SLACK_SIGNING_SECRET", "benchmark-signing-secret");
