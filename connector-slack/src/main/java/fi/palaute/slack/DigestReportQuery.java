@@ -31,8 +31,8 @@ public final class DigestReportQuery {
     }
 
     /**
-     * One full summary of the period, split by source and by agent, and one grouped scan for the
-     * previous period's scores and the daily sparkline: four queries' worth, not thirteen summaries.
+     * One full summary of the period, one pass split by source and by agent together, and one grouped
+     * scan for the previous period's scores and the daily sparkline: not thirteen summaries.
      */
     public DigestReport load(DigestPeriod period) {
         PeriodSummary current = summaries.summarize(period.start(), period.end());
@@ -50,8 +50,10 @@ public final class DigestReportQuery {
         for (DigestPeriod day : days) {
             for (Metric m : Metric.values()) daily.get(m).add(headline(timeline.score(m, day.start(), day.end())));
         }
-        PeriodSummary bySource = summaries.split(current, SummaryQuery.By.SOURCE, Optional.empty());
-        PeriodSummary ranked = summaries.split(current, SummaryQuery.By.AGENT, Optional.empty());
+        List<PeriodSummary> splits = summaries.splitTwoWays(current, SummaryQuery.By.SOURCE, SummaryQuery.By.AGENT,
+                Optional.empty());
+        PeriodSummary bySource = splits.get(0);
+        PeriodSummary ranked = splits.get(1);
         return new DigestReport(period, current, previous, daily, answers.lowest(period.start(), period.end(), LOWEST),
                 bySource, ranked, Ranking.DEFAULT_MIN_N);
     }

@@ -44,6 +44,9 @@ public final class SummaryQuery {
         }
     }
 
+    /** Joins two group keys in one SQL key; a control character no agent, group or source name has. */
+    private static final char KEY_SEPARATOR = '\u001f';
+
     private final Database db;
     private final int minRankN;
 
@@ -73,7 +76,28 @@ public final class SummaryQuery {
      */
     public PeriodSummary split(PeriodSummary total, By by, Optional<String> source) {
         if (by == By.NONE) return total;
-        Map<String, Partial> parts = db.inTransaction(tx -> collect(tx, total.from(), total.to(), by, source));
+        return ranked(total, db.inTransaction(tx -> collect(tx, total.from(), total.to(), by, source)));
+    }
+
+    /**
+     * The same period split two ways (by source and by agent, say) from one pass over the data: the
+     * rows are grouped by both keys at once and added up each way here.
+     */
+    public List<PeriodSummary> splitTwoWays(PeriodSummary total, By first, By second, Optional<String> source) {
+        if (first == By.NONE || second == By.NONE) throw new IllegalArgumentException("two real splits");
+        Map<String, Partial> both = db.inTransaction(tx -> collect(tx, total.from(), total.to(),
+                alias -> first.key(alias) + " || '" + KEY_SEPARATOR + "' || " + second.key(alias), false, source));
+        Map<String, Partial> byFirst = new TreeMap<>();
+        Map<String, Partial> bySecond = new TreeMap<>();
+        both.forEach((key, part) -> {
+            int cut = key.indexOf(KEY_SEPARATOR);
+            byFirst.computeIfAbsent(key.substring(0, cut), x -> new Partial()).add(part);
+            bySecond.computeIfAbsent(key.substring(cut + 1), x -> new Partial()).add(part);
+        });
+        return List.of(ranked(total, byFirst), ranked(total, bySecond));
+    }
+
+    private PeriodSummary ranked(PeriodSummary total, Map<String, Partial> parts) {
         Metric ranked = total.primaryMetric();
         Map<String, ScoreCounts> forRanking = new HashMap<>();
         parts.forEach((k, p) -> forRanking.put(k, p.counts.getOrDefault(ranked, ScoreCounts.empty(ranked))));
@@ -131,7 +155,21 @@ public final class SummaryQuery {
         final List<Long> handleTimes = new ArrayList<>();
         final Set<String> handleTimeSources = new TreeSet<>();
 
+        void add(Partial other) {
+            other.counts.forEach((m, c) -> counts.merge(m, c, ScoreCounts::plus));
+            answers += other.answers;
+            bots += other.bots;
+            sent += other.sent;
+            answered += other.answered;
+            fcrN += other.fcrN;
+            fcrYes += other.fcrYes;
+            fcrDefinitions.addAll(other.fcrDefinitions);
+            handleTimes.addAll(other.handleTimes);
+            handleTimeSources.addAll(other.handleTimeSources);
+        }
+
         PeriodSummary toSummary(Instant from, Instant to, List<PeriodSummary.Group> groups) {
+            handleTimes.sort(null);
             return new PeriodSummary(from, to, sent, answered, answers, counts,
                     new PeriodSummary.Fcr(fcrN, fcrYes, fcrDefinitions),
                     PeriodSummary.HandleTime.of(handleTimes, handleTimeSources), bots, groups);
@@ -139,10 +177,16 @@ public final class SummaryQuery {
     }
 
     private Map<String, Partial> collect(Tx tx, Instant from, Instant to, By by, Optional<String> source) {
+        return collect(tx, from, to, by::key, by == By.NONE, source);
+    }
+
+    /** @param keyOf the SQL of the group key on a table alias prefix; {@code ungrouped} for the total */
+    private Map<String, Partial> collect(Tx tx, Instant from, Instant to, java.util.function.UnaryOperator<String> keyOf,
+                                         boolean ungrouped, Optional<String> source) {
         Map<String, Partial> parts = new TreeMap<>();
-        String k = by.key("");
+        String k = keyOf.apply("");
         // PostgreSQL refuses a constant in GROUP BY, so the ungrouped summary leaves the key out.
-        String groupKey = by == By.NONE ? "" : k + ", ";
+        String groupKey = ungrouped ? "" : k + ", ";
         String sourceFilter = source.isPresent() ? " AND source = ?" : "";
         Object[] params = source.isPresent()
                 ? new Object[] {from.toEpochMilli(), to.toEpochMilli(), source.get()}
@@ -167,11 +211,11 @@ public final class SummaryQuery {
                 }, params);
 
         // Response rate: of the surveys sent in the period, how many have a current, human answer.
-        String sk = by.key("s.");
+        String sk = keyOf.apply("s.");
         tx.query("SELECT " + sk + " AS k, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
                         + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
                         + " WHERE s.state = 'sent' AND s.sent_at >= ? AND s.sent_at < ?"
-                        + (source.isPresent() ? " AND s.source = ?" : "") + (by == By.NONE ? "" : " GROUP BY " + sk),
+                        + (source.isPresent() ? " AND s.source = ?" : "") + (ungrouped ? "" : " GROUP BY " + sk),
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.sent += rs.getLong("sent");
