@@ -97,6 +97,21 @@ class ZendeskSurveyTest {
     }
 
     @Test
+    void metricsShowEachSuppressionReasonOnceWhateverTheVendorSaid() throws Exception {
+        start(Map.of());
+        app.runtime.db().run(tx -> {
+            for (String reason : new String[] {"rejected: 422 Ticket is closed", "rejected: 404 RecordNotFound", "cooldown"}) {
+                tx.update("INSERT INTO surveys (source, ticket_id, cycle_key, template_id, metric, state, suppressed_reason, "
+                        + "created_at) VALUES ('zendesk', ?, 'c', 'csat', 'csat', 'suppressed', ?, 1)", reason, reason);
+            }
+        });
+        String scrape = app.get("/metrics").body();
+        List<String> lines = scrape.lines().filter(l -> l.startsWith("palaute_surveys{")).toList();
+        assertEquals(List.of("palaute_surveys{source=\"zendesk\",state=\"suppressed\",reason=\"cooldown\"} 1.0",
+                "palaute_surveys{source=\"zendesk\",state=\"suppressed\",reason=\"rejected\"} 2.0"), lines);
+    }
+
+    @Test
     void duplicateWebhookSendsOneSurvey() throws Exception {
         zendesk.ticket(FakeZendesk.Ticket.solved(102), 1, 0, SOLVED, 30);
         start(Map.of());

@@ -23,6 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -93,17 +96,17 @@ public final class SurveyConnector {
                     new SurveyPolicy(survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);
             AdminApi admin = new AdminApi(db, service.adminToken(), clock);
-            metrics.gauges(g -> db.run(tx -> tx.query(
-                    "SELECT state, COALESCE(suppressed_reason, '') AS reason, COUNT(*) FROM surveys WHERE source = ? "
-                            + "GROUP BY state, COALESCE(suppressed_reason, '')",
-                    rs -> {
-                        String reason = rs.getString(2);
-                        int colon = reason.indexOf(':');
-                        g.gauge("palaute_surveys", "Surveys in the database by state and reason", rs.getLong(3),
-                                "source", source, "state", rs.getString(1),
-                                "reason", colon < 0 ? reason : reason.substring(0, colon));
-                        return null;
-                    }, source)));
+            metrics.gauges(g -> {
+                // Several stored reasons share a label ("rejected: …" with the vendor's words): add them up,
+                // because a series may appear only once in a scrape.
+                Map<List<String>, Long> byLabel = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+                db.run(tx -> tx.query("SELECT state, suppressed_reason, COUNT(*) FROM surveys WHERE source = ? "
+                                + "GROUP BY state, suppressed_reason",
+                        rs -> byLabel.merge(List.of(rs.getString(1), SurveyJob.reasonLabel(rs.getString(2))),
+                                rs.getLong(3), Long::sum), source));
+                byLabel.forEach((k, n) -> g.gauge("palaute_surveys", "Surveys in the database by state and reason", n,
+                        "source", source, "state", k.get(0), "reason", k.get(1)));
+            });
             return runtime
                     .handle(SurveyIntake.surveyJobKind(source), surveyJob)
                     .handle(WriteBackJob.kind(source), new WriteBackJob(db, desk))

@@ -111,21 +111,18 @@ public final class JobQueue {
         return out;
     }
 
+    private static final String STATUS_COLUMNS = "SELECT id, kind, state, attempts, last_error, due_at FROM jobs";
+    private static final fi.palaute.common.store.Row<JobStatus> STATUS = rs -> new JobStatus(rs.getLong("id"),
+            rs.getString("kind"), rs.getString("state"), rs.getInt("attempts"), rs.getString("last_error"),
+            Instant.ofEpochMilli(rs.getLong("due_at")));
+
     /** Snapshot of one job, for tests and the operator. */
     public Optional<JobStatus> status(long id) {
-        return db.inTransaction(tx -> tx.queryOne(
-                "SELECT id, kind, state, attempts, last_error, due_at FROM jobs WHERE id = ?",
-                rs -> new JobStatus(rs.getLong("id"), rs.getString("kind"), rs.getString("state"),
-                        rs.getInt("attempts"), rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("due_at"))),
-                id));
+        return db.inTransaction(tx -> tx.queryOne(STATUS_COLUMNS + " WHERE id = ?", STATUS, id));
     }
 
     public List<JobStatus> statuses(String kind) {
-        return db.inTransaction(tx -> tx.query(
-                "SELECT id, kind, state, attempts, last_error, due_at FROM jobs WHERE kind = ? ORDER BY id",
-                rs -> new JobStatus(rs.getLong("id"), rs.getString("kind"), rs.getString("state"),
-                        rs.getInt("attempts"), rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("due_at"))),
-                kind));
+        return db.inTransaction(tx -> tx.query(STATUS_COLUMNS + " WHERE kind = ? ORDER BY id", STATUS, kind));
     }
 
     /** Earliest due time of a pending job of these kinds, so an idle worker knows how long to sleep. */

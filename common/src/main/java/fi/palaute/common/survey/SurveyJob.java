@@ -126,10 +126,19 @@ public final class SurveyJob implements JobHandler {
     }
 
     private void logSuppressed(String source, String ticketId, String reason, Job job) {
-        String label = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
         metrics.increment("palaute_surveys_total", "Surveys by source and outcome", "source", source,
-                "outcome", "suppressed", "reason", label);
+                "outcome", "suppressed", "reason", reasonLabel(reason));
         log.info("survey suppressed ticket={} job={} reason={}", ticketId, job.id(), reason);
+    }
+
+    /**
+     * The metric label of a suppression reason: the word before the colon ("excluded_tag: vip" →
+     * "excluded_tag"), so label values stay few whatever the details.
+     */
+    public static String reasonLabel(String reason) {
+        if (reason == null) return "";
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason : reason.substring(0, colon);
     }
 
     private Optional<Existing> find(String source, String ticketId, String cycle) {
