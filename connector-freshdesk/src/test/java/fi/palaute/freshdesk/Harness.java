@@ -1,5 +1,6 @@
 package fi.palaute.freshdesk;
 
+import fi.palaute.common.store.TickingClock;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import fi.palaute.common.app.ServiceRuntime;
@@ -32,7 +33,7 @@ final class Harness implements AutoCloseable {
     static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/124.0 Safari/537.36";
 
-    final OffsetClock clock = new OffsetClock();
+    final TickingClock clock = new TickingClock();
     final FreshdeskFake fake;
     final ServiceRuntime runtime;
     private final String dbUrl;

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.TickingClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) throws Exception {
-        return new Main(new Settings(env), new TestClock(Instant.parse("2026-03-10T12:00:00Z")),
+        return new Main(new Settings(env), new TickingClock(Instant.parse("2026-03-10T12:00:00Z")),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.TickingClock;
 import static fi.palaute.common.fuzz.HostileJson.pick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +38,7 @@ class SlackCommandFuzzTest {
     static final String BOT_TOKEN = "xoxb-1234567890-0987654321-fuzzTestBotToken";
     static final String MENTION = "<!channel> <@U123> <https://evil.test|click here> & " + HostileText.SQL;
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T09:00:05Z"));
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-03-10T09:00:05Z"));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private Database db;
     private SlackService service;

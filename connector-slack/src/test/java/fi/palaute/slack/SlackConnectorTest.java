@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.TickingClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -51,7 +52,7 @@ class SlackConnectorTest {
     static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final List<SlackService> services = new ArrayList<>();
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-10T09:00:05Z"));
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-03-10T09:00:05Z"));
     private final ObjectMapper json = new ObjectMapper();
 
     @AfterEach

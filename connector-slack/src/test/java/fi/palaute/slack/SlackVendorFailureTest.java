@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.TickingClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
@@ -52,7 +53,7 @@ class SlackVendorFailureTest {
     @RegisterExtension
     static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final TestClock clock = new TestClock(Instant.now());
+    private final TickingClock clock = new TickingClock(Instant.now());
     private SlackService service;
 
     @AfterEach

@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.store.TickingClock;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import fi.palaute.common.app.ServiceRuntime;
@@ -35,7 +36,7 @@ final class RunningConnector implements AutoCloseable {
     static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/126.0 Safari/537.36";
 
-    final MutableClock clock = new MutableClock();
+    final TickingClock clock = new TickingClock();
     final ServiceRuntime runtime;
     private final HttpClient http = HttpClient.newHttpClient();
     private final WebhookSignature signer;
