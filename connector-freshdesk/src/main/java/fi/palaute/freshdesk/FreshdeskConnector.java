@@ -14,7 +14,7 @@ import java.time.Duration;
 /** Wires the Freshdesk pieces onto the shared survey service; Main and the tests start it the same way. */
 public final class FreshdeskConnector {
     public static final String SOURCE = "freshdesk";
-    public static final int DEFAULT_PORT = 8082;
+    public static final int DEFAULT_PORT = fi.palaute.common.config.Service.FRESHDESK.defaultPort();
     private FreshdeskConnector() {}
 
     public static ServiceRuntime start(Settings env, Clock clock, JobWorker.Options workerOptions) throws IOException {

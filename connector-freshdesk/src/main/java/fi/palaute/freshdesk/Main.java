@@ -1,7 +1,9 @@
 package fi.palaute.freshdesk;
 
 import fi.palaute.common.app.ServiceRuntime;
+import fi.palaute.common.config.Service;
 import fi.palaute.common.config.SettingException;
+import fi.palaute.common.config.SettingsHelp;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.job.JobWorker;
 import java.io.IOException;
@@ -18,28 +20,7 @@ public final class Main {
               check     verify settings, database and Freshdesk API access, then exit (0 = all ok)
               --help    this text
 
-            settings (environment variables):
-              PALAUTE_DB_URL            JDBC URL (default jdbc:sqlite:palaute.db)
-              PALAUTE_DB_USER, PALAUTE_DB_PASSWORD
-              PALAUTE_PORT              listen port (default 8082)
-              PALAUTE_ADMIN_TOKEN       bearer token for /api/* (unset: admin API off)
-              PALAUTE_PUBLIC_URL        required: base URL customers reach (rating links)
-              PALAUTE_LINK_SECRET       required, >= 32 characters: signs rating links
-              PALAUTE_SURVEY            csat (default), ces, nps or a custom template id
-              PALAUTE_LOCALE            fallback language (default en)
-              PALAUTE_TEMPLATES_DIR     folder of custom templates
-              PALAUTE_SEND_DELAY        ISO-8601 duration after resolve (default PT0S)
-              PALAUTE_COOLDOWN          one survey per requester per window (default P7D)
-              PALAUTE_SAMPLE_RATE       share of eligible tickets surveyed (default 1.0)
-              PALAUTE_EXCLUDE_TAGS      tags that suppress a survey (default no_survey)
-              PALAUTE_JOB_LEASE         how long a worker holds a claimed job (default PT5M, min PT1M)
-              FRESHDESK_DOMAIN          account, e.g. acme for acme.freshdesk.com
-              FRESHDESK_URL             base URL; overrides FRESHDESK_DOMAIN
-              FRESHDESK_API_KEY         required: an agent's API key (Basic auth, password X)
-              FRESHDESK_WEBHOOK_SECRET  required, >= 16 characters: the automation rule sends it
-              FRESHDESK_SCORE_FIELD     optional cf_... number field to write the score into
-              FRESHDESK_CALLS_PER_MINUTE  our API pace (default 100; slows further on X-Ratelimit-Remaining)
-            """;
+            """ + SettingsHelp.forService(Service.FRESHDESK);
 
     private Main() {}
 

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -22,8 +23,7 @@ import java.util.Locale;
  * @param dayOfMonth for monthly schedules (1–31; a short month runs on its last day), else 0
  */
 public record DigestSchedule(PeriodKind kind, DayOfWeek dayOfWeek, int dayOfMonth, LocalTime time, ZoneId zone) {
-    public static final String SETTING = "SLACK_DIGEST_SCHEDULE";
-    public static final String DEFAULT = "daily 09:00 UTC";
+    private static final String SETTING = Setting.SLACK_DIGEST_SCHEDULE.name();
     private static final String SHAPE =
             "must look like 'daily 09:00 UTC', 'weekly MON 09:00 Europe/Helsinki' or 'monthly 1 09:00 UTC'";
 

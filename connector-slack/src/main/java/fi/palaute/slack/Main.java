@@ -1,7 +1,9 @@
 package fi.palaute.slack;
 
 import fi.palaute.common.config.ServiceSettings;
+import fi.palaute.common.config.Service;
 import fi.palaute.common.config.SettingException;
+import fi.palaute.common.config.SettingsHelp;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.job.JobWorker;
 import fi.palaute.common.store.Database;
@@ -22,19 +24,7 @@ public final class Main {
                                                              --dry-run prints the message JSON without posting
               java -jar connector-slack.jar --help           this text
 
-            Settings (environment variables):
-              SLACK_BOT_TOKEN        xoxb-… bot token (scopes chat:write, commands); required to post
-              SLACK_API_URL          default https://slack.com/api
-              SLACK_SIGNING_SECRET   verifies POST /slack/commands (the app's signing secret)
-              SLACK_DIGEST_CHANNEL   channel id for digests; unset turns scheduled digests off
-              SLACK_DIGEST_SCHEDULE  default 'daily 09:00 UTC'; e.g. 'weekly MON 09:00 Europe/Helsinki',
-                                     'monthly 1 09:00 UTC'
-              SLACK_ALERT_CHANNEL    channel id for low-score alerts (CSAT <= 2, CES <= 3, NPS <= 6)
-              PALAUTE_DB_URL         default jdbc:sqlite:palaute.db; jdbc:postgresql://… when shared
-              PALAUTE_DB_USER, PALAUTE_DB_PASSWORD   database credentials
-              PALAUTE_PORT           default 8083
-              PALAUTE_ADMIN_TOKEN    optional; at least 16 characters
-            """;
+            """ + SettingsHelp.forService(Service.SLACK);
 
     private final Settings env;
     private final Clock clock;

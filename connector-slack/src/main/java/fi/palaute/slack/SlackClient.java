@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackClient {
     private static final Logger log = LoggerFactory.getLogger(SlackClient.class);
-    public static final String DEFAULT_API_URL = "https://slack.com/api";
     /** Errors Slack documents as transient. */
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "rate_limited", "internal_error",
             "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org");

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /** The running Slack connector: alert and digest jobs, the digest scheduler and {@code POST /slack/commands}. */
 public final class SlackService implements AutoCloseable {
-    public static final int DEFAULT_PORT = 8083;
+    public static final int DEFAULT_PORT = fi.palaute.common.config.Service.SLACK.defaultPort();
     private static final Logger log = LoggerFactory.getLogger(SlackService.class);
 
     /** How often each instance checks that the latest scheduled digest has a job. */

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
 import java.util.Optional;
@@ -13,18 +14,9 @@ public record SlackSettings(Optional<String> token, String apiUrl, Optional<Stri
                             Optional<String> digestChannel, DigestSchedule schedule, Optional<String> alertChannel) {
 
     public static SlackSettings from(Settings s) {
-        Optional<String> token = s.optional("SLACK_BOT_TOKEN");
-        if (token.isPresent() && !token.get().startsWith("xox")) {
-            throw new SettingException("SLACK_BOT_TOKEN", "must be a Slack bot token (xoxb-…)");
-        }
-        String apiUrl = s.optionalUrl("SLACK_API_URL").map(Object::toString).orElse(SlackClient.DEFAULT_API_URL);
-        Optional<String> secret = s.optional("SLACK_SIGNING_SECRET");
-        if (secret.isPresent() && secret.get().length() < 16) {
-            throw new SettingException("SLACK_SIGNING_SECRET", "is too short to be a Slack signing secret");
-        }
-        DigestSchedule schedule = DigestSchedule.parse(s.string(DigestSchedule.SETTING, DigestSchedule.DEFAULT));
-        return new SlackSettings(token, apiUrl, secret, s.optional("SLACK_DIGEST_CHANNEL"), schedule,
-                s.optional("SLACK_ALERT_CHANNEL"));
+        return new SlackSettings(s.optional(Setting.SLACK_BOT_TOKEN), s.url(Setting.SLACK_API_URL).toString(),
+                s.optional(Setting.SLACK_SIGNING_SECRET), s.optional(Setting.SLACK_DIGEST_CHANNEL),
+                DigestSchedule.parse(s.string(Setting.SLACK_DIGEST_SCHEDULE)), s.optional(Setting.SLACK_ALERT_CHANNEL));
     }
 
     public String botToken() {

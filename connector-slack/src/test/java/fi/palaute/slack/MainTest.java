@@ -37,6 +37,16 @@ class MainTest {
     }
 
     @Test
+    void helpListsEverySettingTheJarReads() throws Exception {
+        assertEquals(0, run(Map.of(), "--help"));
+        String usage = out.toString(StandardCharsets.UTF_8);
+        for (var s : fi.palaute.common.config.Setting.of(fi.palaute.common.config.Service.SLACK)) {
+            assertTrue(usage.contains(s.name()), s.name());
+        }
+        assertTrue(usage.contains("PALAUTE_LOG_LEVEL"));
+    }
+
+    @Test
     void badScheduleStopsStartUpWithOneLineNamingTheSetting() throws Exception {
         assertEquals(2, run(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-value", "SLACK_DIGEST_SCHEDULE", "sometimes"), "serve"));
         String e = err.toString(StandardCharsets.UTF_8);

@@ -2,7 +2,9 @@ package fi.palaute.zendesk;
 
 import fi.palaute.common.app.ServiceRuntime;
 import fi.palaute.common.app.SurveyConnector;
+import fi.palaute.common.config.Service;
 import fi.palaute.common.config.SettingException;
+import fi.palaute.common.config.SettingsHelp;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.http.Metrics;
 import java.io.IOException;
@@ -48,7 +50,7 @@ public final class Main {
 
     static int setup(Settings env, PrintStream out) {
         try {
-            URI publicUrl = env.url("PALAUTE_PUBLIC_URL");
+            URI publicUrl = env.url(fi.palaute.common.config.Setting.PALAUTE_PUBLIC_URL);
             ZendeskSettings zendesk = ZendeskSettings.from(env, false);
             ZendeskClient client = ZendeskClient.create(zendesk, new Metrics(), Clock.systemUTC());
             return new SetupCommand(client, zendesk, publicUrl, out).run();
@@ -59,7 +61,7 @@ public final class Main {
     }
 
     static void usage(PrintStream out) {
-        out.println("""
+        out.print("""
                 Palaute Zendesk connector: a one-question survey when a ticket is solved.
 
                 usage: java -jar connector-zendesk.jar [command]
@@ -70,30 +72,6 @@ public final class Main {
                   check    verify settings, database and Zendesk API access, then exit (non-zero on failure)
                   --help   this text
 
-                settings (environment variables):
-                  ZENDESK_SUBDOMAIN          account subdomain, e.g. acme for acme.zendesk.com
-                  ZENDESK_URL                base URL instead of the subdomain (proxies, tests)
-                  ZENDESK_EMAIL              agent or admin e-mail the API token belongs to
-                  ZENDESK_API_TOKEN          API token (Admin Center > Apps and integrations > Zendesk API)
-                  ZENDESK_WEBHOOK_SECRET     the webhook's signing secret (required to serve; 'setup' shows it)
-                  ZENDESK_HANDLE_TIME_FIELD  id of the Time Tracking "Total time spent (sec)" field (optional)
-                  ZENDESK_SCORE_FIELD        id of a numeric ticket field to write the score into (optional)
-                  PALAUTE_PUBLIC_URL         base URL customers reach, used in rating links (required)
-                  PALAUTE_LINK_SECRET        key that signs rating links, at least 32 characters (required)
-                  PALAUTE_DB_URL             JDBC URL (default jdbc:sqlite:palaute.db)
-                  PALAUTE_DB_USER, PALAUTE_DB_PASSWORD  database credentials
-                  PALAUTE_PORT               listen port (default 8081)
-                  PALAUTE_ADMIN_TOKEN        bearer token for /api/* (unset: admin API off)
-                  PALAUTE_SURVEY             csat (default), ces, nps or a custom template id
-                  PALAUTE_LOCALE             fallback language (default en)
-                  PALAUTE_TEMPLATES_DIR      folder of custom templates (JSON)
-                  PALAUTE_SEND_DELAY         ISO-8601 delay after solve (default PT0S); keep it shorter
-                                             than the account's close automation (4 days by default)
-                  PALAUTE_COOLDOWN           at most one survey per requester in this window (default P7D)
-                  PALAUTE_SAMPLE_RATE        share of eligible tickets surveyed (default 1.0)
-                  PALAUTE_EXCLUDE_TAGS       tags that suppress a survey (default no_survey)
-                  PALAUTE_JOB_LEASE          how long a worker holds a claimed job before a crashed
-                                             instance's jobs are taken up again (default PT5M, min PT1M)
-                """);
+                """ + SettingsHelp.forService(Service.ZENDESK));
     }
 }

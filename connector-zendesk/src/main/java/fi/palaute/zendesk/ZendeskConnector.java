@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /** Wires Zendesk into the shared survey service: the helpdesk client and POST /webhooks/zendesk. */
 public final class ZendeskConnector {
-    public static final int DEFAULT_PORT = 8081;
+    public static final int DEFAULT_PORT = fi.palaute.common.config.Service.ZENDESK.defaultPort();
     public static final String WEBHOOK_PATH = "/webhooks/zendesk";
 
     private final SurveyConnector connector;

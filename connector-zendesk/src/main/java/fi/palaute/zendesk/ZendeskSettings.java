@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
 import java.net.URI;
@@ -19,51 +20,28 @@ public record ZendeskSettings(URI baseUrl, String email, String apiToken, Option
     /** Reads the settings; {@code serve} needs the webhook secret, {@code setup} (which prints it) does not. */
     public static ZendeskSettings from(Settings s, boolean requireWebhookSecret) {
         URI base = baseUrl(s);
-        String email = s.required("ZENDESK_EMAIL");
-        if (!email.contains("@")) throw new SettingException("ZENDESK_EMAIL", "must be the e-mail address of the agent the API token belongs to");
-        String token = s.required("ZENDESK_API_TOKEN");
+        String email = s.required(Setting.ZENDESK_EMAIL);
+        String token = s.required(Setting.ZENDESK_API_TOKEN);
         Optional<String> secret = requireWebhookSecret
-                ? Optional.of(s.required("ZENDESK_WEBHOOK_SECRET"))
-                : s.optional("ZENDESK_WEBHOOK_SECRET");
-        return new ZendeskSettings(base, email, token, secret, fieldId(s, "ZENDESK_HANDLE_TIME_FIELD"),
-                fieldId(s, "ZENDESK_SCORE_FIELD"), perMinute(s, "ZENDESK_UPDATES_PER_MINUTE", 100),
-                perMinute(s, "ZENDESK_READS_PER_MINUTE", 200));
-    }
-
-    /**
-     * The pace of this instance. Zendesk's limits are per account, so with several instances each one
-     * gets its share (e.g. 50 each for two instances under the Update Ticket limit of 100).
-     */
-    private static int perMinute(Settings s, String name, int defaultValue) {
-        int v = s.integer(name, defaultValue);
-        if (v < 1) throw new SettingException(name, "must be at least 1 (requests per minute)");
-        return v;
+                ? Optional.of(s.required(Setting.ZENDESK_WEBHOOK_SECRET))
+                : s.optional(Setting.ZENDESK_WEBHOOK_SECRET);
+        // The pace of this instance. Zendesk's limits are per account, so with several instances each one
+        // gets its share (e.g. 50 each for two instances under the Update Ticket limit of 100).
+        return new ZendeskSettings(base, email, token, secret, fieldId(s, Setting.ZENDESK_HANDLE_TIME_FIELD),
+                fieldId(s, Setting.ZENDESK_SCORE_FIELD), s.integer(Setting.ZENDESK_UPDATES_PER_MINUTE),
+                s.integer(Setting.ZENDESK_READS_PER_MINUTE));
     }
 
     private static URI baseUrl(Settings s) {
-        Optional<URI> url = s.optionalUrl("ZENDESK_URL");
+        Optional<URI> url = s.optionalUrl(Setting.ZENDESK_URL);
         if (url.isPresent()) return url.get();
-        Optional<String> sub = s.optional("ZENDESK_SUBDOMAIN");
-        if (sub.isEmpty()) {
-            throw new SettingException("ZENDESK_SUBDOMAIN", "is required (or set ZENDESK_URL to the account's base URL)");
-        }
-        if (!sub.get().matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-            throw new SettingException("ZENDESK_SUBDOMAIN",
-                    "must be only the subdomain, such as acme for acme.zendesk.com (or set ZENDESK_URL)");
-        }
-        return URI.create("https://" + sub.get().toLowerCase(java.util.Locale.ROOT) + ".zendesk.com");
+        String sub = s.optional(Setting.ZENDESK_SUBDOMAIN).orElseThrow(() -> new SettingException(
+                Setting.ZENDESK_SUBDOMAIN.name(), "is required (or set ZENDESK_URL to the account's base URL)"));
+        return URI.create("https://" + sub.toLowerCase(java.util.Locale.ROOT) + ".zendesk.com");
     }
 
-    private static Optional<Long> fieldId(Settings s, String name) {
-        Optional<String> v = s.optional(name);
-        if (v.isEmpty()) return Optional.empty();
-        try {
-            long id = Long.parseLong(v.get());
-            if (id <= 0) throw new NumberFormatException();
-            return Optional.of(id);
-        } catch (NumberFormatException e) {
-            throw new SettingException(name, "must be the numeric id of a ticket field (Admin Center > Objects and rules > Ticket fields)");
-        }
+    private static Optional<Long> fieldId(Settings s, Setting setting) {
+        return s.optional(setting).map(Long::parseLong);
     }
 
     /** API token auth as Zendesk documents it: Basic base64("{email}/token:{token}"). */

@@ -1,17 +1,16 @@
 package fi.palaute.common.app;
 
+import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
+import fi.palaute.common.config.Settings;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Configures the service jars' logging binding (slf4j-simple) from PALAUTE_LOG_LEVEL before the first
  * logger exists: one line per event, ISO time, thread and logger, to standard error.
  */
 public final class Logging {
-    private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error", "off");
-
     private Logging() {}
 
     /**
@@ -28,10 +27,7 @@ public final class Logging {
     }
 
     public static void configure(Map<String, String> env) {
-        String level = env.getOrDefault("PALAUTE_LOG_LEVEL", "info").trim().toLowerCase(Locale.ROOT);
-        if (!LEVELS.contains(level)) {
-            throw new SettingException("PALAUTE_LOG_LEVEL", "must be one of trace, debug, info, warn, error, off");
-        }
+        String level = new Settings(env).string(Setting.PALAUTE_LOG_LEVEL).toLowerCase(Locale.ROOT);
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");

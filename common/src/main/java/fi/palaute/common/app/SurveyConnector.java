@@ -1,6 +1,7 @@
 package fi.palaute.common.app;
 
 import fi.palaute.common.config.ServiceSettings;
+import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.config.SurveySettings;
@@ -129,8 +130,9 @@ public final class SurveyConnector {
      * (killed, out of memory, host lost) are taken up again once their lease has run out.
      */
     static Optional<Duration> jobLease(Settings env) {
-        if (env.optional("PALAUTE_JOB_LEASE").isEmpty()) return Optional.empty();
-        Duration lease = env.duration("PALAUTE_JOB_LEASE", JobWorker.Options.defaults().lease());
+        Optional<Duration> given = env.optional(Setting.PALAUTE_JOB_LEASE).map(Duration::parse);
+        if (given.isEmpty()) return Optional.empty();
+        Duration lease = given.get();
         if (lease.compareTo(MIN_JOB_LEASE) < 0) {
             throw new SettingException("PALAUTE_JOB_LEASE", "must be at least PT1M: a job's vendor calls may take "
                     + "30 s each, and a lease shorter than a job's run lets a second worker start the same job");

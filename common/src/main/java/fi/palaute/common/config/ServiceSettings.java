@@ -4,11 +4,9 @@ import java.util.Optional;
 
 /** Settings every service reads: listen port and the admin token. The database is opened from the same Settings. */
 public record ServiceSettings(int port, Optional<String> adminToken) {
+    /** @param defaultPort the service's {@link Service#defaultPort()}, or 0 (any free port) in tests */
     public static ServiceSettings from(Settings s, int defaultPort) {
-        Optional<String> token = s.optional("PALAUTE_ADMIN_TOKEN");
-        if (token.isPresent() && token.get().length() < 16) {
-            throw new SettingException("PALAUTE_ADMIN_TOKEN", "must be at least 16 characters");
-        }
-        return new ServiceSettings(s.port("PALAUTE_PORT", defaultPort), token);
+        int port = s.optional(Setting.PALAUTE_PORT).map(Integer::parseInt).orElse(defaultPort);
+        return new ServiceSettings(port, s.optional(Setting.PALAUTE_ADMIN_TOKEN));
     }
 }

@@ -2,6 +2,7 @@ package fi.palaute.common.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,8 +14,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * PostgreSQL (pooled). Opening it applies pending migrations.
  */
 public final class Database implements AutoCloseable {
-    public static final String DEFAULT_URL = "jdbc:sqlite:palaute.db";
-
     /** Work that runs inside one transaction. */
     @FunctionalInterface
     public interface Work<T> {
@@ -38,9 +37,9 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Settings settings) {
-        return open(settings.string("PALAUTE_DB_URL", DEFAULT_URL),
-                settings.optional("PALAUTE_DB_USER").orElse(null),
-                settings.optional("PALAUTE_DB_PASSWORD").orElse(null));
+        return open(settings.string(Setting.PALAUTE_DB_URL),
+                settings.optional(Setting.PALAUTE_DB_USER).orElse(null),
+                settings.optional(Setting.PALAUTE_DB_PASSWORD).orElse(null));
     }
 
     public static Database open(String url, String user, String password) {
