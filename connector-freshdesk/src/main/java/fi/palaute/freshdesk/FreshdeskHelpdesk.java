@@ -155,6 +155,18 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         if (!noted) client.note(ticketId, Note.privateNote(noteHtml(answer, marker)));
     }
 
+    @Override
+    public void addPrivateNote(String ticketId, String text) {
+        StringBuilder html = new StringBuilder();
+        for (String line : text.split("\n")) html.append("<p>").append(HtmlText.escape(line)).append("</p>");
+        client.note(ticketId, Note.privateNote(html.toString()));
+    }
+
+    @Override
+    public boolean hasNoteWith(String ticketId, String marker) {
+        return client.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
+    }
+
     static List<String> mergedTags(List<String> current, AnswerWriteBack answer) {
         String ownPrefix = "palaute_" + answer.metric().id() + "_";
         List<String> merged = new ArrayList<>();

@@ -137,6 +137,26 @@ public final class ZendeskHelpdesk implements Helpdesk {
         }
     }
 
+    @Override
+    public void addPrivateNote(String ticketId, String text) {
+        try {
+            client.updateTicket(ticketId, TicketUpdate.privateNote(text, Map.of()));
+        } catch (ApiRejectedException e) {
+            if (e.status() == 422 && e.vendorMessage().toLowerCase(Locale.ROOT).contains("closed")) {
+                // A closed ticket takes no comments; retrying cannot change that, and the outcome stays in Palaute.
+                log.info("ticket={} is closed: the follow-up note was not added", ticketId);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean hasNoteWith(String ticketId, String marker) {
+        // The comments list holds private notes as well as public replies.
+        return hasReplyWith(ticketId, marker);
+    }
+
     static String note(AnswerWriteBack a) {
         StringBuilder s = new StringBuilder();
         s.append("Palaute survey answer: ").append(a.metric().id().toUpperCase(Locale.ROOT)).append(' ')

@@ -1,10 +1,14 @@
 package fi.palaute.common.app;
 
+import fi.palaute.common.config.FollowUpSettings;
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.config.SurveySettings;
+import fi.palaute.common.followup.FollowUpNoteWriter;
+import fi.palaute.common.followup.FollowUpStore;
+import fi.palaute.common.followup.NoteJob;
 import fi.palaute.common.http.AdminApi;
 import fi.palaute.common.http.HttpService;
 import fi.palaute.common.http.Metrics;
@@ -81,6 +85,7 @@ public final class SurveyConnector {
                     + "' (known: " + templates.ids() + ")");
         }
         Optional<Duration> lease = jobLease(env);
+        FollowUpSettings followUp = FollowUpSettings.from(env);
         Helpdesk desk = helpdesk.apply(metrics);
         Database db = Database.open(env);
         try {
@@ -96,7 +101,7 @@ public final class SurveyConnector {
                     new SurveyComposer(survey.publicUrl(), signer, survey.company()),
                     new SurveyPolicy(survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);
-            AdminApi admin = new AdminApi(db, service.adminToken(), clock);
+            AdminApi admin = new AdminApi(db, service.adminToken(), clock, followUp.sla());
             metrics.gauges(g -> {
                 // Several stored reasons share a label ("rejected: …" with the vendor's words): add them up,
                 // because a series may appear only once in a scrape.
@@ -111,6 +116,7 @@ public final class SurveyConnector {
             return runtime
                     .handle(SurveyIntake.surveyJobKind(source), surveyJob)
                     .handle(WriteBackJob.kind(source), new WriteBackJob(db, desk))
+                    .handle(NoteJob.kind(source), new FollowUpNoteWriter(new FollowUpStore(db), desk))
                     .routes(r -> {
                         webhook.accept(r, intake);
                         r.get("/r/{token}", rating::show);

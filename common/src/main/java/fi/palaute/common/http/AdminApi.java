@@ -1,5 +1,8 @@
 package fi.palaute.common.http;
 
+import fi.palaute.common.followup.FollowUp;
+import fi.palaute.common.followup.FollowUpState;
+import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.score.PeriodSummary;
 import fi.palaute.common.score.SummaryQuery;
 import fi.palaute.common.store.Database;
@@ -11,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,17 +29,39 @@ public final class AdminApi {
     private final Optional<String> token;
     private final Clock clock;
     private final SummaryQuery summaries;
+    private final FollowUpStore followUps;
+    private final Duration followUpSla;
 
-    public AdminApi(Database db, Optional<String> token, Clock clock) {
+    public AdminApi(Database db, Optional<String> token, Clock clock, Duration followUpSla) {
         this.db = db;
         this.token = token;
         this.clock = clock;
         this.summaries = new SummaryQuery(db);
+        this.followUps = new FollowUpStore(db);
+        this.followUpSla = followUpSla;
     }
 
     public void register(HttpService.Builder routes) {
         routes.get("/api/summary", this::summary);
         routes.get("/api/responses.csv", this::responses);
+        routes.get("/api/followups", this::followups);
+    }
+
+    /** Services without the summary and CSV (the Slack connector) still list follow-ups. */
+    public void registerFollowUps(HttpService.Builder routes) {
+        routes.get("/api/followups", this::followups);
+    }
+
+    Response followups(Request request) {
+        authorize(request);
+        Optional<FollowUpState> state;
+        try {
+            state = request.queryParam("state").filter(s -> !s.isBlank()).map(FollowUpState::fromId);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, "bad_parameter", "state must be open, claimed or closed");
+        }
+        List<Map<String, Object>> list = followUps.list(state).stream().map(FollowUp::toJson).toList();
+        return Response.json(200, Map.of("followups", list));
     }
 
     Response summary(Request request) {
@@ -48,7 +75,9 @@ public final class AdminApi {
         }
         Optional<String> source = request.queryParam("source").filter(s -> !s.isBlank());
         PeriodSummary summary = summaries.summarize(range.from, range.to, by, source);
-        return Response.json(200, summary.toJson());
+        Map<String, Object> json = summary.toJson();
+        json.put("followups", followUps.summary(range.from, range.to, followUpSla, clock.instant()).toJson());
+        return Response.json(200, json);
     }
 
     Response responses(Request request) {
@@ -75,7 +104,7 @@ public final class AdminApi {
                     return null;
                 }, range.from.toEpochMilli(), range.to.toEpochMilli()));
         return new Response(200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8),
-                java.util.Map.of("Content-Disposition", "attachment; filename=\"palaute-responses.csv\""));
+                Map.of("Content-Disposition", "attachment; filename=\"palaute-responses.csv\""));
     }
 
     private void authorize(Request request) {

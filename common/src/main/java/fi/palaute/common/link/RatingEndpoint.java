@@ -1,6 +1,8 @@
 package fi.palaute.common.link;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palaute.common.followup.FollowUpStore;
+import fi.palaute.common.followup.FollowUpTracker;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.http.Request;
 import fi.palaute.common.http.Response;
@@ -44,6 +46,7 @@ public final class RatingEndpoint {
     private final Clock clock;
     private final Metrics metrics;
     private final Runnable onEnqueued;
+    private final FollowUpTracker followUps;
     private final RatingPage page = new RatingPage();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -58,6 +61,7 @@ public final class RatingEndpoint {
         this.clock = clock;
         this.metrics = metrics;
         this.onEnqueued = onEnqueued;
+        this.followUps = new FollowUpTracker(new FollowUpStore(db), queue);
     }
 
     record Survey(long id, String source, String ticketId, String state, String templateId, String locale,
@@ -135,6 +139,7 @@ public final class RatingEndpoint {
                     .orElseThrow();
             enqueue(tx, WriteBackJob.kind(s.source()), id, "writeback:" + id, now);
             if (bot.isEmpty() && s.metric().isLow(score)) enqueue(tx, ALERT_JOB_KIND, id, "alert:" + id, now);
+            followUps.onAnswer(tx, s.id(), id, s.source(), s.ticketId(), s.metric(), score, bot.isPresent(), now);
             return id;
         });
     }

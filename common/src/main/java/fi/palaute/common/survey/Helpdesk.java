@@ -27,4 +27,10 @@ public interface Helpdesk {
 
     /** Writes an answer back: private note, tag, score field. */
     void writeBack(AnswerWriteBack answer);
+
+    /** Adds a private (internal) note in plain text: the outcome of a follow-up. */
+    void addPrivateNote(String ticketId, String text);
+
+    /** True when a private note carrying this marker is already on the ticket (a retry after a crash mid-write). */
+    boolean hasNoteWith(String ticketId, String marker);
 }

@@ -76,7 +76,7 @@ class AdminApiTest {
         db = TestDatabases.open(kind);
         seed();
         HttpService.Builder b = HttpService.builder().port(0).host("127.0.0.1");
-        new AdminApi(db, token, new MutableClock(DAY.plus(Duration.ofDays(1)))).register(b);
+        new AdminApi(db, token, new MutableClock(DAY.plus(Duration.ofDays(1))), Duration.ofHours(4)).register(b);
         http = b.build().start();
     }
 

@@ -1,0 +1,19 @@
+package fi.palaute.common.config;
+
+import java.time.Duration;
+
+/**
+ * PALAUTE_FOLLOWUP_SLA: how long a low-score follow-up may wait for someone to claim it. Past it the
+ * alert's thread gets one reminder, and the follow-up counts as past the SLA in summaries and digests.
+ * Every service reads it, because every service answers {@code /api/summary}'s {@code followups}.
+ */
+public record FollowUpSettings(Duration sla) {
+    public static final String SLA = "PALAUTE_FOLLOWUP_SLA";
+    public static final Duration DEFAULT_SLA = Duration.ofHours(4);
+
+    public static FollowUpSettings from(Settings s) {
+        Duration sla = s.duration(SLA, DEFAULT_SLA);
+        if (sla.isZero()) throw new SettingException(SLA, "must be longer than zero, e.g. PT4H");
+        return new FollowUpSettings(sla);
+    }
+}
