@@ -8,12 +8,9 @@ import java.time.Duration;
  * Every service reads it, because every service answers {@code /api/summary}'s {@code followups}.
  */
 public record FollowUpSettings(Duration sla) {
-    public static final String SLA = "PALAUTE_FOLLOWUP_SLA";
-    public static final Duration DEFAULT_SLA = Duration.ofHours(4);
-
     public static FollowUpSettings from(Settings s) {
-        Duration sla = s.duration(SLA, DEFAULT_SLA);
-        if (sla.isZero()) throw new SettingException(SLA, "must be longer than zero, e.g. PT4H");
+        Duration sla = s.duration(Setting.PALAUTE_FOLLOWUP_SLA);
+        if (sla.isZero()) throw new SettingException(Setting.PALAUTE_FOLLOWUP_SLA.name(), "must be longer than zero, e.g. PT4H");
         return new FollowUpSettings(sla);
     }
 }

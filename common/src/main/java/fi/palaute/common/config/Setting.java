@@ -28,6 +28,9 @@ public enum Setting {
             "bearer token for /api/*; unset turns the admin API off"),
     PALAUTE_LOG_LEVEL(ALL, SettingType.oneOf("trace", "debug", "info", "warn", "error", "off"), Need.defaultsTo("info"),
             "log level of the service's log lines (standard error)"),
+    PALAUTE_FOLLOWUP_SLA(ALL, SettingType.duration(), Need.defaultsTo("PT4H"),
+            "how long a low-score follow-up may wait for a claim: past it the alert's thread gets one reminder, "
+                    + "and summaries and digests count it as past the SLA"),
 
     // Survey connectors
     PALAUTE_PUBLIC_URL(SURVEY, SettingType.httpUrl(), Need.required(),
