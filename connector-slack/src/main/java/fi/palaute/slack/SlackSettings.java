@@ -6,7 +6,7 @@ import fi.palaute.common.config.Settings;
 import java.util.Optional;
 
 /**
- * The Slack connector's settings (DESIGN.md). The token and signing secret are optional here because
+ * The Slack connector's settings (docs/settings.md). The token and signing secret are optional here because
  * {@code digest --dry-run} needs neither; {@link #botToken()} and {@link #signingSecret()} name the
  * missing setting when a command does need it.
  */

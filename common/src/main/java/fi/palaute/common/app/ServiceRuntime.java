@@ -148,7 +148,7 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** Reads settings, or prints the one-line problem and exits 2: the start-up contract of DESIGN.md. */
+    /** Reads settings, or prints the one-line problem and exits 2: one line naming the setting, exit 2. */
     public static <T> T orExit(java.util.function.Supplier<T> settingsReader) {
         try {
             return settingsReader.get();

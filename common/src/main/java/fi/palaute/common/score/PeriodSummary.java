@@ -76,7 +76,7 @@ public record PeriodSummary(Instant from, Instant to, long surveysSent, long sur
         return counts.values().stream().anyMatch(c -> c.n() > 0);
     }
 
-    /** The JSON of GET /api/summary (DESIGN.md, "Admin API shapes"). */
+    /** The JSON of GET /api/summary (docs/operations.md, "Admin API"). */
     public LinkedHashMap<String, Object> toJson() {
         LinkedHashMap<String, Object> out = new LinkedHashMap<>();
         out.put("from", from.toString());

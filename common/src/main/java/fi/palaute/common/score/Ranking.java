@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class Ranking {
 
-    /** Below this many answers a group is listed but not ranked (DESIGN.md: minimum n 5). */
+    /** Below this many answers a group is listed but not ranked (minimum n 5, as docs/slack.md says of digests). */
     public static final int DEFAULT_MIN_N = 5;
 
     // Best bound first; on a tie the group with more answers (firmer evidence), then by key so the

@@ -28,7 +28,7 @@ class CsatScoreTest {
     void designExampleOfTwentyFiveSatisfiedOfThirty() {
         // 25/30 = 83.33%; centre = (25 + 1.920730)/33.841459 = 0.795496,
         // half = 1.959964·√(25·5/30 + 0.960365)/33.841459 = 1.959964·2.264285/33.841459 = 0.131139
-        // → [66.4, 92.7], the example in DESIGN.md.
+        // → [66.4, 92.7], the example of the /api/summary shape.
         CsatScore csat = CsatScore.from(counts(Metric.CSAT, 5, 20, 4, 5, 3, 3, 1, 2));
         LinkedHashMap<String, Object> expected = new LinkedHashMap<>();
         expected.put("n", 30L);

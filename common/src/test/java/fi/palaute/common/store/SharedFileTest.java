@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Several services share one SQLite file (DESIGN.md): each opens its own pool on it. */
+/** Several services share one SQLite file (docs/operations.md, "Rolling out"): each opens its own pool on it. */
 class SharedFileTest {
     @Test
     void twoServicesWriteToOneSqliteFile() {
