@@ -26,7 +26,7 @@ public final class AnswerLookup {
     }
 
     public Optional<AnswerView> find(long answerId) {
-        return db.inTransaction(tx -> tx.queryOne(SELECT + " WHERE a.id = ?", ROW, answerId));
+        return db.read(tx -> tx.queryOne(SELECT + " WHERE a.id = ?", ROW, answerId));
     }
 
     /**
@@ -34,7 +34,7 @@ public final class AnswerLookup {
      * among equals, so the same data always gives the same list.
      */
     public List<AnswerView> lowest(Instant from, Instant to, int limit) {
-        return db.inTransaction(tx -> tx.query(SELECT + "\n" + """
+        return db.read(tx -> tx.query(SELECT + "\n" + """
                  WHERE a.answered_at >= ? AND a.answered_at < ? AND a.replaced_at IS NULL AND a.suspected_bot = 0
                  ORDER BY CASE a.metric WHEN 'csat' THEN (a.score - 1) / 4.0 WHEN 'ces' THEN (a.score - 1) / 6.0
                           ELSE a.score / 10.0 END, a.answered_at, a.id

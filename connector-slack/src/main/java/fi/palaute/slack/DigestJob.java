@@ -74,7 +74,7 @@ public final class DigestJob implements JobHandler {
     }
 
     private boolean alreadyPosted(Payload p) {
-        return db.inTransaction(tx -> tx.queryLong(
+        return db.read(tx -> tx.queryLong(
                 "SELECT COUNT(*) FROM digests WHERE channel = ? AND period = ? AND period_start = ?",
                 p.channel(), p.period().kind().id(), p.period().start().toEpochMilli()) > 0);
     }

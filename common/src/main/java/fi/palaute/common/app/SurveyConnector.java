@@ -106,7 +106,7 @@ public final class SurveyConnector {
                 // Several stored reasons share a label ("rejected: …" with the vendor's words): add them up,
                 // because a series may appear only once in a scrape.
                 Map<List<String>, Long> byLabel = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-                db.run(tx -> tx.query("SELECT state, suppressed_reason, COUNT(*) FROM surveys WHERE source = ? "
+                db.read(tx -> tx.query("SELECT state, suppressed_reason, COUNT(*) FROM surveys WHERE source = ? "
                                 + "GROUP BY state, suppressed_reason",
                         rs -> byLabel.merge(List.of(rs.getString(1), SurveyJob.reasonLabel(rs.getString(2))),
                                 rs.getLong(3), Long::sum), source));

@@ -85,7 +85,7 @@ public final class AdminApi {
         Range range = range(request);
         StringBuilder csv = new StringBuilder(
                 "source,ticket_id,metric,score,comment,answered_at,agent,group,suspected_bot,bot_reason,replaced\r\n");
-        db.run(tx -> tx.query("""
+        db.read(tx -> tx.query("""
                 SELECT source, ticket_id, metric, score, comment, answered_at, agent, agent_group, suspected_bot,
                        bot_reason, replaced_at
                 FROM answers WHERE answered_at >= ? AND answered_at < ? ORDER BY answered_at, id""",

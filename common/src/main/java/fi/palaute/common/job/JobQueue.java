@@ -106,7 +106,7 @@ public final class JobQueue {
     /** Job counts by kind and state, for /metrics. */
     public Map<String, Map<String, Long>> countsByKindAndState() {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        db.run(tx -> tx.query("SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state ORDER BY kind, state",
+        db.read(tx -> tx.query("SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state ORDER BY kind, state",
                 rs -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3))));
         return out;
     }

@@ -114,7 +114,6 @@ public final class RatingEndpoint {
         boolean honeypotFilled = !form.getOrDefault(RatingPage.HONEYPOT_FIELD, "").isBlank();
         Optional<String> bot = BotSignals.reason(userAgent, honeypotFilled, s.sentAt(), s.honeypotHitAt(), now);
         long answerId = record(s, score.getAsInt(), comment, bot, userAgent, now);
-        onEnqueued.run();
         metrics.increment("palaute_answers_total", "Answers recorded", "source", s.source(), "metric", s.metric().id(),
                 "suspected_bot", Boolean.toString(bot.isPresent()));
         log.info("answer recorded ticket={} survey={} answer={} metric={} score={} bot={}", s.ticketId(), s.id(),
@@ -140,6 +139,7 @@ public final class RatingEndpoint {
             enqueue(tx, WriteBackJob.kind(s.source()), id, "writeback:" + id, now);
             if (bot.isEmpty() && s.metric().isLow(score)) enqueue(tx, ALERT_JOB_KIND, id, "alert:" + id, now);
             followUps.onAnswer(tx, s.id(), id, s.source(), s.ticketId(), s.metric(), score, bot.isPresent(), now);
+            tx.afterCommit(onEnqueued);
             return id;
         });
     }

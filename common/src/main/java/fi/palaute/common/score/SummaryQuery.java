@@ -65,7 +65,7 @@ public final class SummaryQuery {
 
     /** A summary of [from, to), split by agent, group or source when asked, optionally for one source only. */
     public PeriodSummary summarize(Instant from, Instant to, By by, Optional<String> source) {
-        PeriodSummary total = db.inTransaction(tx ->
+        PeriodSummary total = db.read(tx ->
                 collect(tx, from, to, By.NONE, source).getOrDefault("", new Partial()).toSummary(from, to, List.of()));
         return by == By.NONE ? total : split(total, by, source);
     }
@@ -76,7 +76,7 @@ public final class SummaryQuery {
      */
     public PeriodSummary split(PeriodSummary total, By by, Optional<String> source) {
         if (by == By.NONE) return total;
-        return ranked(total, db.inTransaction(tx -> collect(tx, total.from(), total.to(), by, source)));
+        return ranked(total, db.read(tx -> collect(tx, total.from(), total.to(), by, source)));
     }
 
     /**
@@ -85,7 +85,7 @@ public final class SummaryQuery {
      */
     public List<PeriodSummary> splitTwoWays(PeriodSummary total, By first, By second, Optional<String> source) {
         if (first == By.NONE || second == By.NONE) throw new IllegalArgumentException("two real splits");
-        Map<String, Partial> both = db.inTransaction(tx -> collect(tx, total.from(), total.to(),
+        Map<String, Partial> both = db.read(tx -> collect(tx, total.from(), total.to(),
                 alias -> first.key(alias) + " || '" + KEY_SEPARATOR + "' || " + second.key(alias), false, source));
         Map<String, Partial> byFirst = new TreeMap<>();
         Map<String, Partial> bySecond = new TreeMap<>();
@@ -128,7 +128,7 @@ public final class SummaryQuery {
         // as the same expression.
         List<Map<Metric, ScoreCounts>> intervals = new ArrayList<>();
         for (int i = 1; i < cuts.size(); i++) intervals.add(new java.util.EnumMap<>(Metric.class));
-        db.run(tx -> tx.query("SELECT " + bucket + " AS bucket, metric, score, COUNT(*) AS c FROM answers"
+        db.read(tx -> tx.query("SELECT " + bucket + " AS bucket, metric, score, COUNT(*) AS c FROM answers"
                         + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL AND suspected_bot = 0"
                         + " GROUP BY 1, 2, 3",
                 rs -> {

@@ -8,23 +8,56 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection inside one transaction, with just enough helpers that SQL can sit next to the code
- * that runs it.
+ * that runs it. Only the thread that opened it uses it.
  */
 public final class Tx {
-    private final Connection connection;
-    private final Dialect dialect;
+    private static final Logger log = LoggerFactory.getLogger(Tx.class);
 
-    Tx(Connection connection, Dialect dialect) {
-        this.connection = connection;
+    private final Dialect dialect;
+    private final boolean readOnly;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private Connection connection;
+
+    Tx(Dialect dialect, boolean readOnly) {
         this.dialect = dialect;
+        this.readOnly = readOnly;
+    }
+
+    void attach(Connection c) {
+        this.connection = c;
     }
 
     public Dialect dialect() { return dialect; }
 
     public Connection connection() { return connection; }
+
+    /** True on the read path ({@link Database#read}): a snapshot that cannot write. */
+    public boolean isReadOnly() { return readOnly; }
+
+    /**
+     * Runs the task once the outermost transaction has committed (never when it rolls back), after
+     * its connection and the writer lock are given back: wake a worker, answer a waiting client.
+     * A task that throws is logged and the others still run, since the data is already committed.
+     */
+    public void afterCommit(Runnable task) {
+        afterCommit.add(task);
+    }
+
+    void committed() {
+        for (Runnable task : afterCommit) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("after-commit task failed: {}", e.toString(), e);
+            }
+        }
+        afterCommit.clear();
+    }
 
     public int update(String sql, Object... params) {
         try (PreparedStatement ps = prepare(sql, params)) {

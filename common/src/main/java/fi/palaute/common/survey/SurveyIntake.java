@@ -63,11 +63,11 @@ public final class SurveyIntake {
             if (eventId.isEmpty()) return false;
             queue.enqueue(tx, JobRequest.of(surveyJobKind(source), payload.toString(), eventAt.plus(sendDelay))
                     .withDedupeKey("survey:" + source + ":" + ticketId + ":" + eventKey));
+            tx.afterCommit(onEnqueued);
             return true;
         });
         metrics.increment("palaute_webhooks_total", "Webhooks by source and result", "source", source,
                 "result", accepted ? "accepted" : "duplicate");
-        if (accepted) onEnqueued.run();
         return accepted ? Result.ACCEPTED : Result.DUPLICATE;
     }
 }
