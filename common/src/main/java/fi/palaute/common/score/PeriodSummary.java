@@ -36,7 +36,10 @@ public record PeriodSummary(Instant from, Instant to, long surveysSent, long sur
         }
     }
 
-    /** One agent's or group's share, with its place in the ranking. */
+    /**
+     * One agent's, group's or period's share: an agent or group with its place in the ranking, a period
+     * (of a time series) with none.
+     */
     public record Group(String key, GroupScore rank, PeriodSummary summary) {}
 
     public PeriodSummary {
@@ -87,9 +90,14 @@ public record PeriodSummary(Instant from, Instant to, long surveysSent, long sur
             for (Group g : groups) {
                 LinkedHashMap<String, Object> item = new LinkedHashMap<>();
                 item.put("key", g.key());
-                item.put("rank", g.rank().rank());
-                item.put("ranked_by", g.rank().score().metric().id());
-                item.put("good_share_lower_bound", Rounding.toDecimals(g.rank().goodShareLowerBound(), 1));
+                if (g.rank() != null) {
+                    item.put("rank", g.rank().rank());
+                    item.put("ranked_by", g.rank().score().metric().id());
+                    item.put("good_share_lower_bound", Rounding.toDecimals(g.rank().goodShareLowerBound(), 1));
+                } else {
+                    item.put("from", g.summary().from().toString());
+                    item.put("to", g.summary().to().toString());
+                }
                 g.summary().putFields(item);
                 list.add(item);
             }

@@ -1,6 +1,7 @@
 package fi.palaute.common.score;
 
 import fi.palaute.common.store.Database;
+import fi.palaute.common.store.Row;
 import fi.palaute.common.store.Tx;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Computes {@link PeriodSummary} in the database: answers reduce to counts per score value, so a
@@ -97,6 +99,24 @@ public final class SummaryQuery {
         return List.of(ranked(total, byFirst), ranked(total, bySecond));
     }
 
+    /**
+     * The range cut into calendar days or weeks in the time zone, in time order, each a summary of its
+     * own; a period with no answers is there with n = 0. The first and last periods are clipped to the
+     * range. Each group's key is the ISO date its period starts on in that zone (a week starts on Monday).
+     */
+    public PeriodSummary series(Instant from, Instant to, Periods periods, Optional<String> source) {
+        List<Instant> cuts = periods.cuts(from, to);
+        PeriodSummary total = summarize(from, to, By.NONE, source);
+        Map<String, Partial> parts = db.read(tx -> collect(tx, new Buckets(cuts), source));
+        List<PeriodSummary.Group> groups = new ArrayList<>();
+        for (int i = 0; i + 1 < cuts.size(); i++) {
+            PeriodSummary period = parts.getOrDefault(Integer.toString(i), new Partial())
+                    .toSummary(cuts.get(i), cuts.get(i + 1), List.of());
+            groups.add(new PeriodSummary.Group(periods.key(cuts.get(i)), null, period));
+        }
+        return total.withGroups(groups);
+    }
+
     private PeriodSummary ranked(PeriodSummary total, Map<String, Partial> parts) {
         Metric ranked = total.primaryMetric();
         Map<String, ScoreCounts> forRanking = new HashMap<>();
@@ -180,21 +200,93 @@ public final class SummaryQuery {
         return collect(tx, from, to, by::key, by == By.NONE, source);
     }
 
-    /** @param keyOf the SQL of the group key on a table alias prefix; {@code ungrouped} for the total */
-    private Map<String, Partial> collect(Tx tx, Instant from, Instant to, java.util.function.UnaryOperator<String> keyOf,
-                                         boolean ungrouped, Optional<String> source) {
-        Map<String, Partial> parts = new TreeMap<>();
-        String k = keyOf.apply("");
-        // PostgreSQL refuses a constant in GROUP BY, so the ungrouped summary leaves the key out.
-        String groupKey = ungrouped ? "" : k + ", ";
-        String sourceFilter = source.isPresent() ? " AND source = ?" : "";
-        Object[] params = source.isPresent()
-                ? new Object[] {from.toEpochMilli(), to.toEpochMilli(), source.get()}
-                : new Object[] {from.toEpochMilli(), to.toEpochMilli()};
+    private Map<String, Partial> collect(Tx tx, Instant from, Instant to, UnaryOperator<String> keyOf, boolean ungrouped,
+                                         Optional<String> source) {
+        Grouping grouping = ungrouped ? Grouping.NONE : (alias, time, params) -> keyOf.apply(alias);
+        return collect(tx, new Span(from, to, grouping), source);
+    }
 
-        tx.query("SELECT " + k + " AS k, metric, score, suspected_bot, COUNT(*) AS c FROM answers"
-                        + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL" + sourceFilter
-                        + " GROUP BY " + groupKey + "metric, score, suspected_bot",
+    private Map<String, Partial> collect(Tx tx, Buckets buckets, Optional<String> source) {
+        return collect(tx, new Span(buckets.from(), buckets.to(), buckets), source);
+    }
+
+    /**
+     * What a summary groups rows by: the SQL of the key on a table alias prefix ({@code "s."} or
+     * {@code ""}) and that table's time column, adding any parameters it needs; null for no grouping.
+     */
+    @FunctionalInterface
+    interface Grouping {
+        Grouping NONE = (alias, time, params) -> null;
+
+        String key(String alias, String timeColumn, List<Object> params);
+    }
+
+    /**
+     * Groups rows by the interval between consecutive cuts they fall in: the key is its index. The SQL
+     * is a binary search (nested CASE), so a row costs log n comparisons even for years of days; the
+     * cuts are our own numbers, written as literals so that no parameter limit caps the range.
+     */
+    record Buckets(List<Instant> cuts) implements Grouping {
+        Buckets {
+            cuts = List.copyOf(cuts);
+            if (cuts.size() < 2) throw new IllegalArgumentException("buckets need at least two cuts");
+        }
+
+        Instant from() { return cuts.get(0); }
+
+        Instant to() { return cuts.get(cuts.size() - 1); }
+
+        @Override
+        public String key(String alias, String timeColumn, List<Object> params) {
+            StringBuilder sql = new StringBuilder();
+            search(sql, alias + timeColumn, 0, cuts.size() - 1);
+            return sql.toString();
+        }
+
+        /** Appends the index of the interval, among [lo, hi), that the column's value falls in. */
+        private void search(StringBuilder sql, String column, int lo, int hi) {
+            if (hi - lo == 1) {
+                sql.append(lo);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            sql.append("CASE WHEN ").append(column).append(" < ").append(cuts.get(mid).toEpochMilli()).append(" THEN ");
+            search(sql, column, lo, mid);
+            sql.append(" ELSE ");
+            search(sql, column, mid, hi);
+            sql.append(" END");
+        }
+    }
+
+    private record Span(Instant from, Instant to, Grouping grouping) {}
+
+    /**
+     * One grouped query: SELECT key, columns … WHERE time in the span AND condition GROUP BY key, more;
+     * {@code groupBy} null for plain rows (each with its key).
+     */
+    private static void grouped(Tx tx, Span span, String alias, String timeColumn, String columns, String fromClause,
+                                String condition, String groupBy, Optional<String> source, Row<Void> row) {
+        List<Object> params = new ArrayList<>();
+        String key = span.grouping().key(alias, timeColumn, params);
+        params.add(span.from().toEpochMilli());
+        params.add(span.to().toEpochMilli());
+        source.ifPresent(params::add);
+        // GROUP BY position: PostgreSQL would not see a second copy of a key with its own parameters as the
+        // same expression, and refuses a constant key, so the ungrouped query has none.
+        List<String> groups = new ArrayList<>();
+        if (key != null && groupBy != null) groups.add("1");
+        if (groupBy != null && !groupBy.isEmpty()) groups.add(groupBy);
+        tx.query("SELECT " + (key == null ? "''" : key) + " AS k, " + columns + " FROM " + fromClause
+                        + " WHERE " + alias + timeColumn + " >= ? AND " + alias + timeColumn + " < ?" + condition
+                        + (source.isPresent() ? " AND " + alias + "source = ?" : "")
+                        + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups)),
+                row, params.toArray());
+    }
+
+    private Map<String, Partial> collect(Tx tx, Span span, Optional<String> source) {
+        Map<String, Partial> parts = new TreeMap<>();
+        grouped(tx, span, "", "answered_at", "metric, score, suspected_bot, COUNT(*) AS c", "answers",
+                " AND replaced_at IS NULL", "metric, score, suspected_bot", source,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long c = rs.getLong("c");
@@ -208,24 +300,21 @@ public final class SummaryQuery {
                     p.counts.merge(m, ScoreCounts.empty(m).withAnswers(score, c), ScoreCounts::plus);
                     p.answers += c;
                     return null;
-                }, params);
+                });
 
         // Response rate: of the surveys sent in the period, how many have a current, human answer.
-        String sk = keyOf.apply("s.");
-        tx.query("SELECT " + sk + " AS k, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
-                        + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
-                        + " WHERE s.state = 'sent' AND s.sent_at >= ? AND s.sent_at < ?"
-                        + (source.isPresent() ? " AND s.source = ?" : "") + (ungrouped ? "" : " GROUP BY " + sk),
+        grouped(tx, span, "s.", "sent_at", "COUNT(*) AS sent, COUNT(a.id) AS answered",
+                "surveys s LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0",
+                " AND s.state = 'sent'", "", source,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.sent += rs.getLong("sent");
                     p.answered += rs.getLong("answered");
                     return null;
-                }, params);
+                });
 
-        tx.query("SELECT " + k + " AS k, fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes FROM ticket_outcomes"
-                        + " WHERE solved_at >= ? AND solved_at < ?" + sourceFilter
-                        + " GROUP BY " + groupKey + "fcr_definition",
+        grouped(tx, span, "", "solved_at", "fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes", "ticket_outcomes",
+                "", "fcr_definition", source,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long n = rs.getLong("n");
@@ -233,17 +322,16 @@ public final class SummaryQuery {
                     p.fcrYes += rs.getLong("yes");
                     if (n > 0 && rs.getString("fcr_definition") != null) p.fcrDefinitions.add(rs.getString("fcr_definition"));
                     return null;
-                }, params);
+                });
 
-        tx.query("SELECT " + k + " AS k, handle_time_seconds, handle_time_source FROM ticket_outcomes"
-                        + " WHERE solved_at >= ? AND solved_at < ? AND handle_time_seconds IS NOT NULL" + sourceFilter
-                        + " ORDER BY handle_time_seconds",
+        grouped(tx, span, "", "solved_at", "handle_time_seconds, handle_time_source", "ticket_outcomes",
+                " AND handle_time_seconds IS NOT NULL", null, source,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.handleTimes.add(rs.getLong("handle_time_seconds"));
                     if (rs.getString("handle_time_source") != null) p.handleTimeSources.add(rs.getString("handle_time_source"));
                     return null;
-                }, params);
+                });
         return parts;
     }
 }

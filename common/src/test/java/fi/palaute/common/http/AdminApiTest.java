@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +127,62 @@ class AdminApiTest {
         assertEquals(5, groups.get(0).at("/csat/n").asLong());
         assertEquals("Ann", groups.get(1).get("key").asText());
         assertEquals(66.7, groups.get(1).at("/csat/score").asDouble(), 1e-9);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void summaryByDayHasEveryLocalDayOfTheRangeInOrderEmptyOnesWithNoAnswers(TestDatabases.Kind kind) throws Exception {
+        start(kind, Optional.of(TOKEN));
+        // The answers are at 09:00 UTC on 2 March: 14:30 that day in Kolkata, 23:00 the day before in Honolulu.
+        JsonNode kolkata = json.readTree(get("/api/summary?from=2026-03-01&to=2026-03-04&by=day&tz=Asia/Kolkata",
+                "Bearer " + TOKEN).body());
+        assertEquals("2026-02-28T18:30:00Z", kolkata.get("from").asText(), "dates are midnights in the zone");
+        assertEquals(List.of("2026-03-01", "2026-03-02", "2026-03-03"), keys(kolkata));
+        assertEquals(List.of(0L, 11L, 0L), csatCounts(kolkata));
+        assertEquals("2026-03-01T18:30:00Z", kolkata.at("/groups/1/from").asText());
+        assertEquals(13, kolkata.at("/groups/1/surveys_sent").asLong());
+        assertTrue(kolkata.at("/groups/0/csat/score").isNull());
+
+        JsonNode honolulu = json.readTree(get("/api/summary?from=2026-03-01&to=2026-03-04&by=day&tz=Pacific/Honolulu",
+                "Bearer " + TOKEN).body());
+        assertEquals(List.of(11L, 0L, 0L), csatCounts(honolulu));
+        assertEquals(11, honolulu.at("/csat/n").asLong(), "the total beside the periods");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void summaryByWeekKeysEachWeekByItsMondayAndAllowsAnyRange(TestDatabases.Kind kind) throws Exception {
+        start(kind, Optional.of(TOKEN));
+        JsonNode weeks = json.readTree(get("/api/summary?from=2026-02-25&to=2026-03-16&by=week", "Bearer " + TOKEN).body());
+        assertEquals(List.of("2026-02-23", "2026-03-02", "2026-03-09"), keys(weeks));
+        assertEquals(List.of(0L, 11L, 0L), csatCounts(weeks));
+        assertEquals("2026-02-25T00:00:00Z", weeks.at("/groups/0/from").asText(), "the first week is clipped to the range");
+
+        var decade = get("/api/summary?from=2018-01-01&to=2028-01-01", "Bearer " + TOKEN);
+        assertEquals(200, decade.statusCode(), decade.body());
+        assertEquals(11, json.readTree(decade.body()).at("/csat/n").asLong());
+        var years = get("/api/summary?from=2018-01-01&to=2028-01-01&by=day", "Bearer " + TOKEN);
+        assertEquals(200, years.statusCode());
+        assertEquals(3652, json.readTree(years.body()).get("groups").size());
+
+        var badZone = get("/api/summary?by=day&tz=Mars/Olympus", "Bearer " + TOKEN);
+        assertEquals(400, badZone.statusCode());
+        assertTrue(badZone.body().contains("tz must be an IANA time zone"), badZone.body());
+        var badBy = get("/api/summary?by=month", "Bearer " + TOKEN);
+        assertEquals(400, badBy.statusCode());
+        assertTrue(badBy.body().contains("day or week"), badBy.body());
+    }
+
+    private static List<String> keys(JsonNode summary) {
+        List<String> out = new ArrayList<>();
+        summary.get("groups").forEach(g -> out.add(g.get("key").asText()));
+        return out;
+    }
+
+    private static List<Long> csatCounts(JsonNode summary) {
+        List<Long> out = new ArrayList<>();
+        summary.get("groups").forEach(g -> out.add(g.at("/csat/n").asLong()));
+        return out;
     }
 
     @ParameterizedTest
