@@ -64,7 +64,8 @@ public final class CheckCommand {
 
     private boolean checkApi(FreshdeskSettings freshdesk) {
         try {
-            Agent me = FreshdeskConnector.client(freshdesk, new Metrics(), clock).me();
+            Agent me = FreshdeskConnector.client(freshdesk, new Metrics(), clock)
+                    .withPurpose(fi.palaute.common.client.CallPurpose.CHECK).me();
             String who = me.contact() == null ? "agent " + me.id()
                     : me.contact().name() + " <" + me.contact().email() + ">";
             line(true, "freshdesk API", "the API key belongs to " + who);

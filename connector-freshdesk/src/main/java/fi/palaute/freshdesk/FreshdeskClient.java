@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fi.palaute.common.client.ApiClient;
 import fi.palaute.common.client.ApiResponse;
+import fi.palaute.common.client.CallPurpose;
+import fi.palaute.common.client.CreditCost;
 import fi.palaute.common.job.PermanentFailureException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +38,26 @@ public final class FreshdeskClient {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /**
+     * Freshdesk bills a call one credit and each {@code include} on it one more, and says what a call
+     * cost in {@code X-RateLimit-Used-CurrentRequest}.
+     */
+    static final CreditCost CREDITS = new CreditCost("X-RateLimit-Used-CurrentRequest", FreshdeskClient::estimatedCredits);
+
     public FreshdeskClient(ApiClient api, RateLimitFeedback feedback) {
-        this.api = api;
+        this.api = api.withCreditCost(CREDITS);
         this.feedback = feedback;
+    }
+
+    /** The same client counting its calls (and credits) under {@code purpose}. */
+    public FreshdeskClient withPurpose(CallPurpose purpose) {
+        return new FreshdeskClient(api.withPurpose(purpose), feedback);
+    }
+
+    static int estimatedCredits(okhttp3.HttpUrl url) {
+        String include = url.queryParameter("include");
+        if (include == null || include.isBlank()) return 1;
+        return 1 + (int) java.util.Arrays.stream(include.split(",")).filter(s -> !s.isBlank()).count();
     }
 
     /** {@code GET /api/v2/tickets/{id}?include=requester,stats}. */

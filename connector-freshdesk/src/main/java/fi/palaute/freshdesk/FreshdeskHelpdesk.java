@@ -1,6 +1,7 @@
 package fi.palaute.freshdesk;
 
 import fi.palaute.common.client.ApiRejectedException;
+import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.survey.AnswerWriteBack;
 import fi.palaute.common.survey.Helpdesk;
 import fi.palaute.common.survey.HtmlText;
@@ -27,12 +28,16 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     static final String HANDLE_TIME_SOURCE = "freshdesk_time_entries";
 
     private final FreshdeskClient client;
+    private final FreshdeskClient writeBacks;
+    private final FreshdeskClient lookups;
     private final FreshdeskSettings settings;
     private final Map<Long, String> agentNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, String> groupNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FreshdeskHelpdesk(FreshdeskClient client, FreshdeskSettings settings) {
-        this.client = client;
+        this.client = client.withPurpose(CallPurpose.SURVEY);
+        this.writeBacks = client.withPurpose(CallPurpose.WRITE_BACK);
+        this.lookups = client.withPurpose(CallPurpose.NAME_LOOKUP);
         this.settings = settings;
     }
 
@@ -140,7 +145,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     @Override
     public void writeBack(AnswerWriteBack answer) {
         String ticketId = answer.ticketId();
-        Ticket t = client.ticket(ticketId);
+        Ticket t = writeBacks.ticket(ticketId);
         List<String> tags = mergedTags(t.tags(), answer);
         Map<String, Object> fields = null;
         if (settings.scoreField().isPresent()) {
@@ -148,11 +153,11 @@ public final class FreshdeskHelpdesk implements Helpdesk {
             fields.put(settings.scoreField().get(), answer.score());
         }
         if (!tags.equals(t.tags()) || fields != null) {
-            client.updateTicket(ticketId, new TicketUpdate(null, tags, fields));
+            writeBacks.updateTicket(ticketId, new TicketUpdate(null, tags, fields));
         }
         String marker = noteMarker(answer);
-        boolean noted = client.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
-        if (!noted) client.note(ticketId, Note.privateNote(noteHtml(answer, marker)));
+        boolean noted = writeBacks.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
+        if (!noted) writeBacks.note(ticketId, Note.privateNote(noteHtml(answer, marker)));
     }
 
     @Override
@@ -208,7 +213,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         if (agentId == null) return null;
         return agentNames.computeIfAbsent(agentId, id -> {
             try {
-                Agent a = client.agent(id);
+                Agent a = lookups.agent(id);
                 return a.contact() != null && a.contact().name() != null ? a.contact().name() : id(id);
             } catch (ApiRejectedException e) {
                 return id(id);
@@ -220,7 +225,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         if (groupId == null) return null;
         return groupNames.computeIfAbsent(groupId, id -> {
             try {
-                Group g = client.group(id);
+                Group g = lookups.group(id);
                 return g.name() != null ? g.name() : id(id);
             } catch (ApiRejectedException e) {
                 return id(id);

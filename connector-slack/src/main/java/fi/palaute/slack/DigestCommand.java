@@ -41,7 +41,8 @@ public final class DigestCommand {
             return 0;
         }
         try {
-            PostedMessage posted = new SlackClient(settings.apiUrl(), token, new Metrics(), clock).postMessage(request);
+            PostedMessage posted = new SlackClient(settings.apiUrl(), token, new Metrics(), clock)
+                    .withPurpose(fi.palaute.common.client.CallPurpose.DIGEST).postMessage(request);
             out.println("posted the " + kind.id() + " digest (" + period.label() + ") to " + posted.channel() + " ts="
                     + posted.ts());
             out.println(pretty);

@@ -3,6 +3,7 @@ package fi.palaute.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.palaute.common.client.ApiClient;
 import fi.palaute.common.client.ApiResponse;
+import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.client.RateLimiter;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.RetryLaterException;
@@ -32,7 +33,7 @@ public final class SlackClient {
     private final Metrics metrics;
     private final Clock clock;
     /** chat.postMessage allows about one message per second per channel. */
-    private final Map<String, RateLimiter> perChannel = new ConcurrentHashMap<>();
+    private final Map<String, RateLimiter> perChannel;
 
     public SlackClient(String apiUrl, String botToken, Metrics metrics, Clock clock) {
         this(new ApiClient("slack", apiUrl, "Bearer " + botToken, RateLimiter.unlimited(clock), metrics, clock),
@@ -40,9 +41,19 @@ public final class SlackClient {
     }
 
     public SlackClient(ApiClient api, Metrics metrics, Clock clock) {
+        this(api, metrics, clock, new ConcurrentHashMap<>());
+    }
+
+    private SlackClient(ApiClient api, Metrics metrics, Clock clock, Map<String, RateLimiter> perChannel) {
         this.api = api;
         this.metrics = metrics;
         this.clock = clock;
+        this.perChannel = perChannel;
+    }
+
+    /** The same client (and per-channel pacing) counting its calls under {@code purpose}. */
+    public SlackClient withPurpose(CallPurpose purpose) {
+        return new SlackClient(api.withPurpose(purpose), metrics, clock, perChannel);
     }
 
     /** {@code chat.postMessage}. */

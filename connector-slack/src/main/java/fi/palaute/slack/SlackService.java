@@ -1,6 +1,7 @@
 package fi.palaute.slack;
 
 import fi.palaute.common.app.ServiceRuntime;
+import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.http.Response;
@@ -46,9 +47,9 @@ public final class SlackService implements AutoCloseable {
         });
         ServiceRuntime.Builder b = ServiceRuntime.builder("connector-slack", db, service).clock(clock).metrics(metrics)
                 .workerOptions(workerOptions);
-        b.handle(AlertJob.KIND, new AlertJob(new AnswerLookup(db), client, new AlertComposer(slack.schedule().zone()),
+        b.handle(AlertJob.KIND, new AlertJob(new AnswerLookup(db), client.withPurpose(CallPurpose.ALERT), new AlertComposer(slack.schedule().zone()),
                 slack.alertChannel()));
-        b.handle(DigestJob.KIND, new DigestJob(db, reports, composer, client, clock));
+        b.handle(DigestJob.KIND, new DigestJob(db, reports, composer, client.withPurpose(CallPurpose.DIGEST), clock));
         if (slack.secret().isPresent()) {
             CxCommand cx = new CxCommand(new SlackSignatureVerifier(slack.signingSecret(), clock), reports, composer,
                     slack.schedule().zone(), clock, commandExecutor);

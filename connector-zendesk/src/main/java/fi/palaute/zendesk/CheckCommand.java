@@ -71,7 +71,8 @@ public final class CheckCommand {
     }
 
     private void checkApi(ZendeskSettings zs) {
-        ZendeskClient client = ZendeskClient.create(zs, new Metrics(), clock);
+        ZendeskClient client = ZendeskClient.create(zs, new Metrics(), clock)
+                .withPurpose(fi.palaute.common.client.CallPurpose.CHECK);
         try {
             ZendeskUser me = client.me();
             if (me.isAgent()) {

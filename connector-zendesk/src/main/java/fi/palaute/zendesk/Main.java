@@ -52,7 +52,8 @@ public final class Main {
         try {
             URI publicUrl = env.url(fi.palaute.common.config.Setting.PALAUTE_PUBLIC_URL);
             ZendeskSettings zendesk = ZendeskSettings.from(env, false);
-            ZendeskClient client = ZendeskClient.create(zendesk, new Metrics(), Clock.systemUTC());
+            ZendeskClient client = ZendeskClient.create(zendesk, new Metrics(), Clock.systemUTC())
+                    .withPurpose(fi.palaute.common.client.CallPurpose.SETUP);
             return new SetupCommand(client, zendesk, publicUrl, out).run();
         } catch (SettingException e) {
             out.println("palaute: " + e.getMessage());

@@ -3,6 +3,7 @@ package fi.palaute.zendesk;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.palaute.common.client.ApiClient;
 import fi.palaute.common.client.ApiResponse;
+import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.client.RateLimiter;
 import fi.palaute.common.http.Metrics;
 import java.net.URLEncoder;
@@ -37,6 +38,11 @@ public final class ZendeskClient {
                         new RateLimiter(settings.readsPerMinute(), Duration.ofMinutes(1), clock), metrics, clock),
                 new ApiClient("zendesk", base, settings.authorization(),
                         new RateLimiter(settings.updatesPerMinute(), Duration.ofMinutes(1), clock), metrics, clock));
+    }
+
+    /** The same client counting its calls under {@code purpose} in {@code palaute_api_calls_total}. */
+    public ZendeskClient withPurpose(CallPurpose purpose) {
+        return new ZendeskClient(api.withPurpose(purpose), ticketUpdates.withPurpose(purpose));
     }
 
     /** GET /api/v2/tickets/{id}?include=users,groups: the ticket with its requester, assignee and group. */

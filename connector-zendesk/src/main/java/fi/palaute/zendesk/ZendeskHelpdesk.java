@@ -1,6 +1,7 @@
 package fi.palaute.zendesk;
 
 import fi.palaute.common.client.ApiRejectedException;
+import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.job.RetryLaterException;
 import fi.palaute.common.survey.AnswerWriteBack;
 import fi.palaute.common.survey.Helpdesk;
@@ -27,6 +28,7 @@ public final class ZendeskHelpdesk implements Helpdesk {
     private static final int MAX_COMMENT_PAGES = 5;
 
     private final ZendeskClient client;
+    private final ZendeskClient writeBacks;
     private final ZendeskSettings settings;
     /**
      * What ticket() just read, for the outcome() that follows it in the same survey job: reading the ticket
@@ -44,7 +46,8 @@ public final class ZendeskHelpdesk implements Helpdesk {
     private record Read(ZendeskTicket ticket, TicketMetrics metrics) {}
 
     public ZendeskHelpdesk(ZendeskClient client, ZendeskSettings settings) {
-        this.client = client;
+        this.client = client.withPurpose(CallPurpose.SURVEY);
+        this.writeBacks = client.withPurpose(CallPurpose.WRITE_BACK);
         this.settings = settings;
     }
 
@@ -120,12 +123,12 @@ public final class ZendeskHelpdesk implements Helpdesk {
         // The tag first: adding it twice is harmless, so a retry after a failed note repeats nothing visible.
         List<String> tags = new ArrayList<>(List.of(answer.tag()));
         if (answer.suspectedBot()) tags.add("palaute_suspected_bot");
-        client.addTags(answer.ticketId(), tags);
+        writeBacks.addTags(answer.ticketId(), tags);
         Map<Long, Object> fields = new LinkedHashMap<>();
         // A suspected bot's score stays out of the field, as it stays out of Palaute's own scores.
         if (settings.scoreField().isPresent() && !answer.suspectedBot()) fields.put(settings.scoreField().get(), answer.score());
         try {
-            client.updateTicket(answer.ticketId(), TicketUpdate.privateNote(note(answer), fields));
+            writeBacks.updateTicket(answer.ticketId(), TicketUpdate.privateNote(note(answer), fields));
         } catch (ApiRejectedException e) {
             if (e.status() == 422 && e.vendorMessage().toLowerCase(Locale.ROOT).contains("closed")) {
                 // Closed tickets take tags but no comments or field changes; retrying cannot change that.

@@ -29,7 +29,7 @@ class DemoTest {
         assertTrue(shown.contains("palaute_webhooks_total{source=\"zendesk\",result=\"accepted\"} 2"), shown);
         assertTrue(shown.contains("palaute_surveys_total{source=\"zendesk\",outcome=\"sent\",reason=\"\"} 2"), shown);
         assertTrue(shown.contains("palaute_jobs{kind=\"zendesk.survey\",state=\"done\"} 2.0"), shown);
-        assertTrue(shown.matches("(?s).*palaute_api_calls_total\\{vendor=\"zendesk\",status=\"200\"} \\d+.*"), shown);
+        assertTrue(shown.matches("(?s).*palaute_api_calls_total\\{vendor=\"zendesk\",purpose=\"survey\",kind=\"[^\"]+\",status=\"200\"} \\d+.*"), shown);
         assertTrue(shown.matches("(?s).*Open this in a browser:\\s+http://localhost:\\d+/r/[A-Za-z0-9_-]{32}\\?score=5.*"), shown);
     }
 }

@@ -12,7 +12,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,11 +27,16 @@ import okhttp3.ResponseBody;
  * A JSON API client for one vendor account, on OkHttp: base URL, auth header, timeouts, pacing through
  * a shared {@link RateLimiter}, and failures sorted into retryable (429, 5xx, I/O) and rejected (other
  * 4xx) with the vendor's own message. It does not retry by itself: the job queue does, durably.
+ *
+ * <p>Every call is counted in {@code palaute_api_calls_total} by vendor, purpose (see {@link #withPurpose}),
+ * kind (method and path with ids folded, e.g. {@code GET tickets/{id}/conversations}) and status, and, for
+ * vendors that bill in credits ({@link #withCreditCost}), in {@code palaute_api_credits_total}.
  */
 public final class ApiClient {
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     /** Zendesk documents 60 s as the wait when a 429 arrives without Retry-After. */
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+    private static final Pattern VERSION = Pattern.compile("v[0-9]+");
 
     private final String vendor;
     private final HttpUrl baseUrl;
@@ -38,6 +45,8 @@ public final class ApiClient {
     private final RateLimiter limiter;
     private final Metrics metrics;
     private final Clock clock;
+    private final CallPurpose purpose;
+    private final CreditCost creditCost;
     private final ObjectMapper json = new ObjectMapper();
 
     public ApiClient(String vendor, String baseUrl, String authorization, RateLimiter limiter, Metrics metrics,
@@ -47,14 +56,34 @@ public final class ApiClient {
 
     public ApiClient(String vendor, String baseUrl, String authorization, RateLimiter limiter, Metrics metrics,
                      Clock clock, OkHttpClient http) {
+        this(vendor, HttpUrl.get(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), authorization, limiter, metrics,
+                clock, http, CallPurpose.UNSPECIFIED, null);
+    }
+
+    private ApiClient(String vendor, HttpUrl baseUrl, String authorization, RateLimiter limiter, Metrics metrics,
+                      Clock clock, OkHttpClient http, CallPurpose purpose, CreditCost creditCost) {
         this.vendor = vendor;
-        this.baseUrl = HttpUrl.get(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.baseUrl = baseUrl;
         this.authorization = authorization;
         this.limiter = limiter;
         this.metrics = metrics;
         this.clock = clock;
         this.http = http;
+        this.purpose = purpose;
+        this.creditCost = creditCost;
     }
+
+    /** The same client (connections, limiter, metrics shared) counting its calls under {@code purpose}. */
+    public ApiClient withPurpose(CallPurpose purpose) {
+        return new ApiClient(vendor, baseUrl, authorization, limiter, metrics, clock, http, purpose, creditCost);
+    }
+
+    /** The same client, also counting the credits each call costs. */
+    public ApiClient withCreditCost(CreditCost cost) {
+        return new ApiClient(vendor, baseUrl, authorization, limiter, metrics, clock, http, purpose, cost);
+    }
+
+    public CallPurpose purpose() { return purpose; }
 
     public static OkHttpClient defaultHttp() {
         return new OkHttpClient.Builder()
@@ -119,10 +148,10 @@ public final class ApiClient {
             Thread.currentThread().interrupt();
             throw new ApiRetryableException(0, vendor + " call interrupted", null, e);
         }
+        String kind = kind(method, url);
         try (Response response = http.newCall(rb.build()).execute()) {
             int status = response.code();
-            metrics.increment("palaute_api_calls_total", "Vendor API calls by vendor and status", "vendor", vendor,
-                    "status", Integer.toString(status));
+            count(kind, Integer.toString(status), url, response.headers());
             String text = readBody(response);
             if (response.isSuccessful()) {
                 return new ApiResponse(status, parse(text), response.headers());
@@ -141,10 +170,38 @@ public final class ApiClient {
             }
             throw new ApiRejectedException(vendor, method, path, status, message);
         } catch (IOException e) {
-            metrics.increment("palaute_api_calls_total", "Vendor API calls by vendor and status", "vendor", vendor,
-                    "status", "io_error");
+            count(kind, "io_error", url, null);
             throw new ApiRetryableException(0, vendor + " " + method + " " + path + " failed: " + e.getMessage(), null, e);
         }
+    }
+
+    private void count(String kind, String status, HttpUrl url, Headers headers) {
+        metrics.increment("palaute_api_calls_total", "Vendor API calls by vendor, purpose, kind and status",
+                "vendor", vendor, "purpose", purpose.label(), "kind", kind, "status", status);
+        // A call that got no answer may still have been billed; the estimate is all there is then.
+        if (creditCost != null) {
+            metrics.add("palaute_api_credits_total", "Vendor API credits spent, where the vendor bills in credits",
+                    creditCost.of(url, headers), "vendor", vendor, "purpose", purpose.label(), "kind", kind);
+        }
+    }
+
+    /**
+     * The {@code kind} label: method and path below the API root, with ids folded so label values stay
+     * few ({@code PUT /api/v2/tickets/42.json} → {@code PUT tickets/{id}}). A segment holding a digit is an
+     * id (numbers, Zendesk's webhook ids), except a version segment such as {@code v2}.
+     */
+    static String kind(String method, HttpUrl url) {
+        StringBuilder path = new StringBuilder();
+        boolean leading = true;
+        for (String segment : url.pathSegments()) {
+            if (segment.isEmpty()) continue;
+            if (leading && (segment.equals("api") || VERSION.matcher(segment).matches())) continue;
+            leading = false;
+            String name = segment.endsWith(".json") ? segment.substring(0, segment.length() - 5) : segment;
+            if (path.length() > 0) path.append('/');
+            path.append(name.chars().anyMatch(Character::isDigit) && !VERSION.matcher(name).matches() ? "{id}" : name);
+        }
+        return method + " " + path;
     }
 
     private static String readBody(Response response) throws IOException {
