@@ -6,6 +6,7 @@ import fi.palaute.common.survey.AnswerWriteBack;
 import fi.palaute.common.survey.Helpdesk;
 import fi.palaute.common.survey.HtmlText;
 import fi.palaute.common.survey.Requester;
+import fi.palaute.common.survey.SurveyFormat;
 import fi.palaute.common.survey.SurveyMessage;
 import fi.palaute.common.survey.TicketOutcome;
 import fi.palaute.common.survey.TicketSnapshot;
@@ -117,7 +118,9 @@ public final class FreshdeskHelpdesk implements Helpdesk {
      */
     @Override
     public void postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
-        client.reply(ticket.ticketId(), new Reply(survey.html()));
+        client.reply(ticket.ticketId(), survey.format() == SurveyFormat.TEXT
+                ? Reply.plainText(survey.text())
+                : new Reply(survey.html()));
         int wanted = ticket.closed() ? Ticket.CLOSED : Ticket.RESOLVED;
         try {
             Ticket after = client.ticket(ticket.ticketId());

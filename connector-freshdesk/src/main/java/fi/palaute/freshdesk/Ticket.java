@@ -39,6 +39,7 @@ public record Ticket(long id, int status, Integer source, Long requesterId, Long
         };
     }
 
+    /** The channel recorded with the survey and outcome: the documented source codes by name, else source_N. */
     public String sourceName() {
         if (source == null) return null;
         return switch (source) {
@@ -48,7 +49,7 @@ public record Ticket(long id, int status, Integer source, Long requesterId, Long
             case 7 -> "chat";
             case 9 -> "feedback_widget";
             case 10 -> "outbound_email";
-            default -> "source " + source;
+            default -> "source_" + source;
         };
     }
 }

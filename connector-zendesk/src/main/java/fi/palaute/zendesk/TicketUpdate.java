@@ -19,6 +19,14 @@ public record TicketUpdate(String htmlBody, String body, boolean isPublic, Strin
         return new TicketUpdate(html, null, true, "solved", Map.of());
     }
 
+    /**
+     * A public reply in plain text ({@code body}, no {@code html_body}) that leaves the ticket solved: what a
+     * messaging or chat conversation shows as it is, where an HTML reply would lose its table.
+     */
+    public static TicketUpdate publicTextReply(String text) {
+        return new TicketUpdate(null, text, true, "solved", Map.of());
+    }
+
     /** A private (internal) note in plain text, with custom field values. */
     public static TicketUpdate privateNote(String text, Map<Long, Object> customFields) {
         return new TicketUpdate(null, text, false, null, customFields);

@@ -6,6 +6,7 @@ import fi.palaute.common.job.RetryLaterException;
 import fi.palaute.common.survey.AnswerWriteBack;
 import fi.palaute.common.survey.Helpdesk;
 import fi.palaute.common.survey.Requester;
+import fi.palaute.common.survey.SurveyFormat;
 import fi.palaute.common.survey.SurveyMessage;
 import fi.palaute.common.survey.TicketOutcome;
 import fi.palaute.common.survey.TicketSnapshot;
@@ -103,7 +104,9 @@ public final class ZendeskHelpdesk implements Helpdesk {
 
     @Override
     public void postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
-        client.updateTicket(ticket.ticketId(), TicketUpdate.publicReply(survey.html()));
+        client.updateTicket(ticket.ticketId(), survey.format() == SurveyFormat.TEXT
+                ? TicketUpdate.publicTextReply(survey.text())
+                : TicketUpdate.publicReply(survey.html()));
     }
 
     @Override

@@ -40,22 +40,29 @@ public final class FakeZendesk implements AutoCloseable {
         return server.baseUrl();
     }
 
-    /** What a test may vary about a ticket. */
+    /** What a test may vary about a ticket; {@code channel} is its {@code via.channel}. */
     public record Ticket(long id, String status, long requesterId, String locale, String role, List<String> tags,
-                  String handleTime) {
+                  String handleTime, String channel) {
+        public Ticket(long id, String status, long requesterId, String locale, String role, List<String> tags,
+                      String handleTime) {
+            this(id, status, requesterId, locale, role, tags, handleTime, "email");
+        }
+
         public static Ticket solved(long id) {
             return new Ticket(id, "solved", REQUESTER, "en-US", "end-user", List.of("billing"), null);
         }
 
-        Ticket status(String s) { return new Ticket(id, s, requesterId, locale, role, tags, handleTime); }
+        Ticket status(String s) { return new Ticket(id, s, requesterId, locale, role, tags, handleTime, channel); }
 
-        public Ticket locale(String l) { return new Ticket(id, status, requesterId, l, role, tags, handleTime); }
+        public Ticket locale(String l) { return new Ticket(id, status, requesterId, l, role, tags, handleTime, channel); }
 
-        Ticket tags(List<String> t) { return new Ticket(id, status, requesterId, locale, role, t, handleTime); }
+        Ticket tags(List<String> t) { return new Ticket(id, status, requesterId, locale, role, t, handleTime, channel); }
 
-        public Ticket requester(long r) { return new Ticket(id, status, r, locale, role, tags, handleTime); }
+        public Ticket requester(long r) { return new Ticket(id, status, r, locale, role, tags, handleTime, channel); }
 
-        public Ticket handleTime(String h) { return new Ticket(id, status, requesterId, locale, role, tags, h); }
+        public Ticket handleTime(String h) { return new Ticket(id, status, requesterId, locale, role, tags, h, channel); }
+
+        public Ticket channel(String c) { return new Ticket(id, status, requesterId, locale, role, tags, handleTime, c); }
     }
 
     static String ticketJson(Ticket t) {
@@ -63,7 +70,7 @@ public final class FakeZendesk implements AutoCloseable {
         String tags = String.join(", ", t.tags().stream().map(s -> "\"" + s + "\"").toList());
         return """
                 {"ticket": {"id": %d, "url": "https://acme.zendesk.com/api/v2/tickets/%d.json", "external_id": null,
-                  "via": {"channel": "email", "source": {"from": {}, "to": {}, "rel": null}},
+                  "via": {"channel": "%s", "source": {"from": {}, "to": {}, "rel": null}},
                   "created_at": "2026-03-01T08:00:00Z", "updated_at": "2026-03-01T10:00:00Z", "type": "question",
                   "subject": "Invoice is wrong", "raw_subject": "Invoice is wrong", "description": "My invoice is wrong",
                   "priority": "normal", "status": "%s", "recipient": "support@acme.test", "requester_id": %d,
@@ -80,7 +87,7 @@ public final class FakeZendesk implements AutoCloseable {
                    "email": "aino@acme.test", "locale": "en-US", "locale_id": 1, "role": "agent", "verified": true}],
                  "groups": [{"id": %d, "url": "https://acme.zendesk.com/api/v2/groups/%d.json", "name": "Billing",
                    "description": "", "default": false, "deleted": false}]}
-                """.formatted(t.id(), t.id(), t.status(), t.requesterId(), t.requesterId(), AGENT, GROUP, tags,
+                """.formatted(t.id(), t.id(), t.channel(), t.status(), t.requesterId(), t.requesterId(), AGENT, GROUP, tags,
                 HANDLE_TIME_FIELD, handle, SCORE_FIELD, t.requesterId(), t.requesterId(), t.locale(), t.role(), AGENT,
                 AGENT, GROUP, GROUP);
     }

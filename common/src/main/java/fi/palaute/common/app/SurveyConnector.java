@@ -84,6 +84,12 @@ public final class SurveyConnector {
             throw new SettingException("PALAUTE_SURVEY", "no template with id '" + survey.surveyTemplate()
                     + "' (known: " + templates.ids() + ")");
         }
+        for (String id : survey.channels().surveyIds()) {
+            if (!templates.contains(id)) {
+                throw new SettingException("PALAUTE_SURVEY_BY_CHANNEL", "no template with id '" + id
+                        + "' (known: " + templates.ids() + ", or none)");
+            }
+        }
         Optional<Duration> lease = jobLease(env);
         FollowUpSettings followUp = FollowUpSettings.from(env);
         Helpdesk desk = helpdesk.apply(metrics);
@@ -97,7 +103,7 @@ public final class SurveyConnector {
                     runtime.pokeWorker());
             RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
                     survey.company(), clock, metrics, runtime.pokeWorker());
-            SurveyJob surveyJob = new SurveyJob(db, desk, templates, survey.surveyTemplate(),
+            SurveyJob surveyJob = new SurveyJob(db, desk, templates, survey.channels(),
                     new SurveyComposer(survey.publicUrl(), signer, survey.company()),
                     new SurveyPolicy(survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);

@@ -6,6 +6,7 @@ import static fi.palaute.common.config.Scope.SLACK;
 import static fi.palaute.common.config.Scope.SURVEY;
 import static fi.palaute.common.config.Scope.ZENDESK;
 
+import fi.palaute.common.survey.ChannelRules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,11 @@ public enum Setting {
             "company name in survey texts"),
     PALAUTE_ANSWER_WINDOW(SURVEY, SettingType.duration(), Need.defaultsTo("P14D"),
             "how long a survey takes answers (and a later answer replaces an earlier one)"),
+    PALAUTE_SURVEY_BY_CHANNEL(SURVEY, SettingType.channelSurveys(), Need.optional(),
+            "survey per channel, e.g. chat=ces,voice=none,*=csat (none: no survey on that channel, recorded as "
+                    + "suppressed with reason channel; * : every other channel); unset: PALAUTE_SURVEY everywhere"),
+    PALAUTE_TEXT_CHANNELS(SURVEY, SettingType.channelNames(), Need.defaultsTo(ChannelRules.DEFAULT_TEXT_CHANNELS),
+            "channels that cannot show HTML: they get the survey as a short plain-text reply; none for no such channel"),
     PALAUTE_JOB_LEASE(SURVEY, SettingType.duration(), Need.defaultsTo("PT5M"),
             "how long a worker holds a claimed job before a crashed instance's jobs are taken up again (min PT1M)"),
 

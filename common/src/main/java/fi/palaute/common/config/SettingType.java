@@ -1,5 +1,6 @@
 package fi.palaute.common.config;
 
+import fi.palaute.common.survey.ChannelRules;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,26 @@ public record SettingType(String description, boolean secret, Function<String, O
         return new SettingType("one of " + String.join(", ", allowed), false,
                 v -> allowed.contains(v.toLowerCase(Locale.ROOT)) ? Optional.empty()
                         : Optional.of("must be one of " + String.join(", ", allowed)));
+    }
+
+    /** PALAUTE_SURVEY_BY_CHANNEL: {@code channel=survey} pairs; whether the surveys exist is checked with the templates. */
+    public static SettingType channelSurveys() {
+        return new SettingType("channel=survey list", false, v -> problemOf(() -> ChannelRules.parse(v, "", "csat")));
+    }
+
+    /** PALAUTE_TEXT_CHANNELS: channel names, or {@code none}. */
+    public static SettingType channelNames() {
+        return new SettingType("comma-separated channel names", false,
+                v -> problemOf(() -> ChannelRules.parse("", v, "csat")));
+    }
+
+    private static Optional<String> problemOf(Runnable parse) {
+        try {
+            parse.run();
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Free-form text that must match {@code regex}; {@code problem} says what was expected. */

@@ -1,5 +1,6 @@
 package fi.palaute.common.config;
 
+import fi.palaute.common.survey.ChannelRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +10,14 @@ import java.util.Optional;
 /** Settings of the survey connectors (Zendesk, Freshdesk), validated at start-up. */
 public record SurveySettings(URI publicUrl, String linkSecret, String surveyTemplate, String locale,
                              Optional<Path> templatesDir, Duration sendDelay, Duration cooldown, double sampleRate,
-                             List<String> excludeTags, String company, Duration answerWindow) {
+                             List<String> excludeTags, String company, Duration answerWindow, ChannelRules channels) {
 
     public static SurveySettings from(Settings s) {
+        String survey = s.string(Setting.PALAUTE_SURVEY).toLowerCase(java.util.Locale.ROOT);
         return new SurveySettings(
                 s.url(Setting.PALAUTE_PUBLIC_URL),
                 s.required(Setting.PALAUTE_LINK_SECRET),
-                s.string(Setting.PALAUTE_SURVEY).toLowerCase(java.util.Locale.ROOT),
+                survey,
                 s.string(Setting.PALAUTE_LOCALE),
                 s.directory(Setting.PALAUTE_TEMPLATES_DIR),
                 s.duration(Setting.PALAUTE_SEND_DELAY),
@@ -23,6 +25,8 @@ public record SurveySettings(URI publicUrl, String linkSecret, String surveyTemp
                 s.fraction(Setting.PALAUTE_SAMPLE_RATE),
                 s.list(Setting.PALAUTE_EXCLUDE_TAGS),
                 s.string(Setting.PALAUTE_COMPANY),
-                s.duration(Setting.PALAUTE_ANSWER_WINDOW));
+                s.duration(Setting.PALAUTE_ANSWER_WINDOW),
+                ChannelRules.parse(s.optional(Setting.PALAUTE_SURVEY_BY_CHANNEL).orElse(""),
+                        s.string(Setting.PALAUTE_TEXT_CHANNELS), survey));
     }
 }

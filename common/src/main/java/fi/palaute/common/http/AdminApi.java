@@ -102,9 +102,9 @@ public final class AdminApi {
         authorize(request);
         Range range = range(request);
         StringBuilder csv = new StringBuilder(
-                "source,ticket_id,metric,score,comment,answered_at,agent,group,suspected_bot,bot_reason,replaced\r\n");
+                "source,ticket_id,metric,score,comment,answered_at,agent,group,channel,suspected_bot,bot_reason,replaced\r\n");
         db.read(tx -> tx.query("""
-                SELECT source, ticket_id, metric, score, comment, answered_at, agent, agent_group, suspected_bot,
+                SELECT source, ticket_id, metric, score, comment, answered_at, agent, agent_group, channel, suspected_bot,
                        bot_reason, replaced_at
                 FROM answers WHERE answered_at >= ? AND answered_at < ? ORDER BY answered_at, id""",
                 rs -> {
@@ -116,6 +116,7 @@ public final class AdminApi {
                             .append(Instant.ofEpochMilli(rs.getLong("answered_at"))).append(',')
                             .append(Csv.field(rs.getString("agent"))).append(',')
                             .append(Csv.field(rs.getString("agent_group"))).append(',')
+                            .append(Csv.field(rs.getString("channel"))).append(',')
                             .append(rs.getInt("suspected_bot") != 0).append(',')
                             .append(Csv.field(rs.getString("bot_reason"))).append(',')
                             .append(rs.getObject("replaced_at") != null).append("\r\n");

@@ -65,7 +65,8 @@ public final class RatingEndpoint {
     }
 
     record Survey(long id, String source, String ticketId, String state, String templateId, String locale,
-                  Metric metric, Instant sentAt, Instant expiresAt, Instant honeypotHitAt, String agent, String group) {}
+                  Metric metric, Instant sentAt, Instant expiresAt, Instant honeypotHitAt, String agent, String group,
+                  String channel) {}
 
     public Response show(Request request) {
         Optional<Survey> survey = lookup(request.pathParam("token"));
@@ -131,10 +132,11 @@ public final class RatingEndpoint {
             tx.update("UPDATE answers SET replaced_at = ? WHERE survey_id = ? AND replaced_at IS NULL", now.toEpochMilli(), s.id());
             long id = tx.insertReturningId("""
                     INSERT INTO answers (survey_id, source, ticket_id, metric, score, comment, answered_at, suspected_bot,
-                        bot_reason, user_agent, agent, agent_group)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        bot_reason, user_agent, agent, agent_group, channel)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     s.id(), s.source(), s.ticketId(), s.metric().id(), score, comment, now.toEpochMilli(),
-                    bot.isPresent() ? 1 : 0, bot.orElse(null), truncate(userAgent, 300), s.agent(), s.group())
+                    bot.isPresent() ? 1 : 0, bot.orElse(null), truncate(userAgent, 300), s.agent(), s.group(),
+                    s.channel())
                     .orElseThrow();
             enqueue(tx, WriteBackJob.kind(s.source()), id, "writeback:" + id, now);
             if (bot.isEmpty() && s.metric().isLow(score)) enqueue(tx, ALERT_JOB_KIND, id, "alert:" + id, now);
@@ -157,13 +159,13 @@ public final class RatingEndpoint {
         }
         return db.inTransaction(tx -> tx.queryOne("""
                 SELECT id, source, ticket_id, state, template_id, locale, metric, sent_at, expires_at, honeypot_hit_at,
-                       agent, agent_group
+                       agent, agent_group, channel
                 FROM surveys WHERE id = ? AND state = 'sent'""",
                 rs -> new Survey(rs.getLong("id"), rs.getString("source"), rs.getString("ticket_id"),
                         rs.getString("state"), rs.getString("template_id"), rs.getString("locale"),
                         Metric.fromId(rs.getString("metric")), instant(rs.getObject("sent_at")),
                         instant(rs.getObject("expires_at")), instant(rs.getObject("honeypot_hit_at")),
-                        rs.getString("agent"), rs.getString("agent_group")),
+                        rs.getString("agent"), rs.getString("agent_group"), rs.getString("channel")),
                 id.getAsLong()));
     }
 

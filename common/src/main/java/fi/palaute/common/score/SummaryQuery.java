@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 public final class SummaryQuery {
     /** How to split a summary. */
     public enum By {
-        NONE(null), AGENT("agent"), GROUP("agent_group"), SOURCE("source");
+        NONE(null), AGENT("agent"), GROUP("agent_group"), SOURCE("source"), CHANNEL("channel");
 
         private final String column;
 
@@ -41,7 +41,8 @@ public final class SummaryQuery {
                 case "agent" -> AGENT;
                 case "group" -> GROUP;
                 case "source" -> SOURCE;
-                default -> throw new IllegalArgumentException("by must be agent, group or source");
+                case "channel" -> CHANNEL;
+                default -> throw new IllegalArgumentException("by must be agent, group, source or channel");
             };
         }
     }

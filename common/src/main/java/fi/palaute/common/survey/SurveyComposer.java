@@ -17,10 +17,14 @@ public final class SurveyComposer {
     }
 
     public SurveyMessage compose(long surveyId, SurveyTemplate template) {
+        return compose(surveyId, template, SurveyFormat.HTML);
+    }
+
+    public SurveyMessage compose(long surveyId, SurveyTemplate template, SurveyFormat format) {
         String token = signer.token(surveyId);
         String base = publicUrl + "/r/" + token;
         String html = renderer.html(template, company, score -> base + "?score=" + score, base + "/hp");
         String text = renderer.text(template, company, score -> base + "?score=" + score);
-        return new SurveyMessage(html, text, token);
+        return new SurveyMessage(html, text, token, format);
     }
 }

@@ -27,7 +27,7 @@ public final class SurveyJob implements JobHandler {
     private final Database db;
     private final Helpdesk helpdesk;
     private final TemplateCatalog templates;
-    private final String templateId;
+    private final ChannelRules channels;
     private final SurveyComposer composer;
     private final SurveyPolicy policy;
     private final Duration answerWindow;
@@ -37,10 +37,16 @@ public final class SurveyJob implements JobHandler {
 
     public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, String templateId,
                      SurveyComposer composer, SurveyPolicy policy, Duration answerWindow, Clock clock, Metrics metrics) {
+        this(db, helpdesk, templates, ChannelRules.defaults(templateId), composer, policy, answerWindow, clock, metrics);
+    }
+
+    /** @param channels which survey each channel gets (PALAUTE_SURVEY_BY_CHANNEL) and in which form */
+    public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, ChannelRules channels,
+                     SurveyComposer composer, SurveyPolicy policy, Duration answerWindow, Clock clock, Metrics metrics) {
         this.db = db;
         this.helpdesk = helpdesk;
         this.templates = templates;
-        this.templateId = templateId;
+        this.channels = channels;
         this.composer = composer;
         this.policy = policy;
         this.answerWindow = answerWindow;
@@ -66,8 +72,11 @@ public final class SurveyJob implements JobHandler {
             return;
         }
 
-        SurveyTemplate template = templates.find(templateId,
+        // A channel with survey "none" is still recorded (outcome and a suppressed survey), in the default survey's terms.
+        Optional<String> channelSurvey = channels.surveyFor(ticket.channel());
+        SurveyTemplate template = templates.find(channelSurvey.orElseGet(() -> channels.surveyFor(null).orElseThrow()),
                 ticket.requester() == null ? null : ticket.requester().locale());
+        SurveyFormat format = channels.formatFor(ticket.channel());
         long surveyId;
         if (existing.isEmpty()) {
             if (!ticket.solved()) {
@@ -79,6 +88,7 @@ public final class SurveyJob implements JobHandler {
             Optional<Long> inserted = db.inTransaction(tx -> {
                 recordOutcome(tx, source, ticket, cycle, outcome, now);
                 Optional<String> reason = Optional.ofNullable(helpdesk.cannotReply(ticket))
+                        .or(() -> channelSurvey.isEmpty() ? Optional.of("channel") : Optional.empty())
                         .or(() -> policy.suppression(tx, source, ticket, cycle, now));
                 Optional<Long> id = insertSurvey(tx, source, ticket, cycle, template,
                         reason.isPresent() ? "suppressed" : "sending", reason.orElse(null), now);
@@ -93,7 +103,7 @@ public final class SurveyJob implements JobHandler {
         } else {
             // A previous attempt got as far as posting: do not post twice if that reply landed.
             surveyId = existing.get().id();
-            SurveyMessage message = composer.compose(surveyId, template);
+            SurveyMessage message = composer.compose(surveyId, template, format);
             if (helpdesk.hasReplyWith(ticketId, message.marker())) {
                 markSent(surveyId, template, ticket);
                 log.info("survey reply found on ticket={} after an interrupted attempt, job={}", ticketId, job.id());
@@ -101,7 +111,7 @@ public final class SurveyJob implements JobHandler {
             }
         }
 
-        SurveyMessage message = composer.compose(surveyId, template);
+        SurveyMessage message = composer.compose(surveyId, template, format);
         try {
             helpdesk.postSurvey(ticket, message);
         } catch (ApiRejectedException e) {
@@ -114,8 +124,8 @@ public final class SurveyJob implements JobHandler {
         markSent(surveyId, template, ticket);
         metrics.increment("palaute_surveys_total", "Surveys by source and outcome", "source", source, "outcome", "sent",
                 "reason", "");
-        log.info("survey sent ticket={} survey={} job={} template={} locale={}", ticketId, surveyId, job.id(),
-                template.id(), template.locale());
+        log.info("survey sent ticket={} survey={} job={} template={} locale={} channel={} format={}", ticketId, surveyId,
+                job.id(), template.id(), template.locale(), ticket.channel(), format);
     }
 
     private void suppress(String source, TicketSnapshot ticket, String cycle, SurveyTemplate template, String reason,
@@ -164,12 +174,12 @@ public final class SurveyJob implements JobHandler {
                                                String state, String reason, Instant now) {
         return tx.insertReturningId("""
                 INSERT INTO surveys (source, ticket_id, cycle_key, ticket_url, requester_id, locale, template_id, metric,
-                    state, suppressed_reason, agent, agent_group, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    state, suppressed_reason, agent, agent_group, channel, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
                 source, t.ticketId(), cycle, t.ticketUrl(), t.requester() == null ? null : t.requester().id(),
                 template.locale(), template.id(), template.metric().id(), state, reason, t.agent(), t.group(),
-                now.toEpochMilli());
+                t.channel(), now.toEpochMilli());
     }
 
     private void markSent(long surveyId, SurveyTemplate template, TicketSnapshot ticket) {

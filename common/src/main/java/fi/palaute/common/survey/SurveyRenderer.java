@@ -68,14 +68,16 @@ public final class SurveyRenderer {
     }
 
     /**
-     * Plain-text alternative: one line per score with its link. It has no honeypot
-     * because a plain-text link cannot be hidden from the reader.
+     * The short plain-text form, for channels that cannot show HTML (a chat or messaging conversation
+     * strips tables and styles): the question, the prompt and one line per score with its link. It has
+     * no honeypot because a plain-text link cannot be hidden from the reader.
      */
     public String text(SurveyTemplate template, String company, IntFunction<String> scoreUrl) {
         SurveyTemplate survey = template.personalised(company);
         Metric metric = survey.metric();
         StringBuilder text = new StringBuilder(1024);
-        text.append(survey.subject()).append("\n\n").append(survey.question()).append("\n\n");
+        text.append(survey.question()).append('\n');
+        if (survey.textPrompt() != null) text.append(survey.textPrompt()).append('\n');
         for (int score = metric.min(); score <= metric.max(); score++) {
             text.append(score);
             if (score == metric.min()) {
@@ -85,7 +87,6 @@ public final class SurveyRenderer {
             }
             text.append(": ").append(absoluteUrl(scoreUrl.apply(score), "score link " + score)).append('\n');
         }
-        text.append('\n').append(survey.commentHint()).append('\n');
         return text.toString();
     }
 

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param changeAnswerHint tells the customer the link works again until the survey expires
  * @param invalidLink      page text for a forged, altered or unknown link
  * @param expiredLink      page text for a link whose survey has closed
+ * @param textPrompt       the plain-text form's line before the rating links, e.g. "Open the link that
+ *                         matches your answer:"; null in a custom template that has none (the line is left out)
  */
 public record SurveyTemplate(
         String id,
@@ -40,7 +42,8 @@ public record SurveyTemplate(
         String answerRecorded,
         String changeAnswerHint,
         String invalidLink,
-        String expiredLink) {
+        String expiredLink,
+        String textPrompt) {
 
     public static final String COMPANY_PLACEHOLDER = "{company}";
 
@@ -63,7 +66,7 @@ public record SurveyTemplate(
                 fill(subject, name), fill(question, name), fill(lowLabel, name), fill(highLabel, name),
                 fill(commentHint, name), fill(commentPrompt, name), fill(confirmButton, name),
                 fill(chooseScore, name), fill(thankYou, name), fill(answerRecorded, name),
-                fill(changeAnswerHint, name), fill(invalidLink, name), fill(expiredLink, name));
+                fill(changeAnswerHint, name), fill(invalidLink, name), fill(expiredLink, name), fill(textPrompt, name));
     }
 
     private static String fill(String text, String company) {

@@ -59,7 +59,8 @@ final class TemplateFile {
                 fields.wording("answerRecorded"),
                 fields.wording("changeAnswerHint"),
                 fields.wording("invalidLink"),
-                fields.wording("expiredLink"));
+                fields.wording("expiredLink"),
+                fields.optionalWording("textPrompt"));
     }
 
     private JsonNode readJson(String source, byte[] content) {
@@ -111,6 +112,11 @@ final class TemplateFile {
                 }
             }
             return value;
+        }
+
+        /** Wording a custom template may leave out (fields added after custom templates were first written). */
+        String optionalWording(String name) {
+            return root.hasNonNull(name) ? wording(name) : null;
         }
 
         TemplateException invalid(String name, String problem) {

@@ -193,7 +193,7 @@ class AdminApiTest {
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         String[] lines = r.body().split("\r\n");
-        assertTrue(lines[0].startsWith("source,ticket_id,metric,score,comment,answered_at,agent,group,suspected_bot"));
+        assertTrue(lines[0].startsWith("source,ticket_id,metric,score,comment,answered_at,agent,group,channel,suspected_bot"));
         assertEquals(1 + 13, lines.length, "11 human answers, 1 bot answer, 1 replaced answer");
         assertTrue(r.body().contains("\"'=cmd|' /C calc'!A0\""), r.body());
     }

@@ -100,12 +100,28 @@ class SurveyRendererTest {
     @Test
     void textVersionHasOneLinePerScoreWithItsLink() {
         String text = renderer.text(catalog.find("csat", "en"), "Acme", LINK);
-        assertTrue(text.startsWith("How did we do?\n\nHow satisfied were you with the support you received?\n\n"), text);
+        assertTrue(text.startsWith("How satisfied were you with the support you received?\n"
+                + "Open the link that matches your answer:\n1 (Very dissatisfied): "), text);
         assertTrue(text.contains("1 (Very dissatisfied): " + LINK.apply(1) + "\n"));
         assertTrue(text.contains("3: " + LINK.apply(3) + "\n"));
         assertTrue(text.contains("5 (Very satisfied): " + LINK.apply(5) + "\n"));
         assertEquals(5, text.lines().filter(line -> line.contains("https://")).count());
         assertFalse(text.contains(HONEYPOT));
+    }
+
+    @Test
+    void finnishTextFormAsksInFinnish() {
+        String text = renderer.text(catalog.find("csat", "fi"), "Acme", LINK);
+        assertTrue(text.startsWith("Kuinka tyytyväinen olit saamaasi tukeen?\nAvaa vastaustasi vastaava linkki:\n"), text);
+        assertTrue(text.contains("5 (Erittäin tyytyväinen): " + LINK.apply(5) + "\n"), text);
+    }
+
+    @Test
+    void textFormHasNoMarkup() {
+        for (String id : catalog.ids()) {
+            String text = renderer.text(catalog.find(id, "en"), "Acme <b>&</b>", LINK);
+            assertFalse(text.contains("<table") || text.contains("<a ") || text.contains("&amp;"), id);
+        }
     }
 
     @Test
