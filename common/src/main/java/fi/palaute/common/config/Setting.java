@@ -81,9 +81,9 @@ public enum Setting {
     ZENDESK_SCORE_FIELD(ZENDESK, SettingType.matching("ticket field id", "[1-9][0-9]{0,18}",
             "must be the numeric id of a ticket field (Admin Center > Objects and rules > Ticket fields)"),
             Need.optional(), "id of a numeric ticket field the score is written into"),
-    ZENDESK_UPDATES_PER_MINUTE(ZENDESK, SettingType.wholeNumber(1, 100_000), Need.defaultsTo("100"),
+    ZENDESK_UPDATES_PER_MINUTE(ZENDESK, SettingType.wholeNumber(1, 10_000_000), Need.defaultsTo("100"),
             "this instance's pace of ticket updates; split the account's limit between instances"),
-    ZENDESK_READS_PER_MINUTE(ZENDESK, SettingType.wholeNumber(1, 100_000), Need.defaultsTo("200"),
+    ZENDESK_READS_PER_MINUTE(ZENDESK, SettingType.wholeNumber(1, 10_000_000), Need.defaultsTo("200"),
             "this instance's pace of API reads; split the account's limit between instances"),
 
     // Freshdesk
@@ -99,7 +99,7 @@ public enum Setting {
     FRESHDESK_SCORE_FIELD(FRESHDESK, SettingType.matching("custom field name", "cf_[A-Za-z0-9_]+",
             "must be the API name of a custom ticket field, starting with cf_ (e.g. cf_csat_score)"), Need.optional(),
             "cf_... number field the score is written into"),
-    FRESHDESK_CALLS_PER_MINUTE(FRESHDESK, SettingType.wholeNumber(1, 10_000), Need.defaultsTo("100"),
+    FRESHDESK_CALLS_PER_MINUTE(FRESHDESK, SettingType.wholeNumber(1, 10_000_000), Need.defaultsTo("100"),
             "our API pace; it slows further when X-Ratelimit-Remaining runs low"),
 
     // Slack
