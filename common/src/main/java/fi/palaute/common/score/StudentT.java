@@ -1,6 +1,10 @@
 package fi.palaute.common.score;
 
-/** Quantiles of Student's t distribution, for the interval of a mean estimated from a sample. */
+/**
+ * Student's t distribution: quantiles for the interval of a mean estimated from a sample, and for Welch's
+ * comparison of two means (whose degrees of freedom are not whole) the two-sided p-value and quantile
+ * from the regularised incomplete beta function, P(|T| ≥ t) = I_{ν/(ν+t²)}(ν/2, ½).
+ */
 public final class StudentT {
 
     // Up to here the exact finite series is cheap (df/2 terms); beyond it the asymptotic expansion is
@@ -74,5 +78,88 @@ public final class StudentT {
         double g4 = ((((79 * x2 + 776) * x2 + 1482) * x2 - 1920) * x2 - 945) * x / 92160;
         double v = df;
         return x + g1 / v + g2 / (v * v) + g3 / (v * v * v) + g4 / (v * v * v * v);
+    }
+
+    /** P(|T| ≥ |t|) for ν = {@code degreesOfFreedom} > 0, which need not be whole (Welch). */
+    public static double twoSidedP(double t, double degreesOfFreedom) {
+        if (!(degreesOfFreedom > 0) || Double.isNaN(t)) {
+            throw new IllegalArgumentException("need t and degrees of freedom > 0, got t " + t + ", df " + degreesOfFreedom);
+        }
+        if (Double.isInfinite(t)) return 0;
+        return Math.min(1, regularisedIncompleteBeta(degreesOfFreedom / 2, 0.5,
+                degreesOfFreedom / (degreesOfFreedom + t * t)));
+    }
+
+    /** The t with P(|T| ≤ t) = 0.95 for real ν > 0, by bisection on {@link #twoSidedP}. */
+    public static double twoSided95(double degreesOfFreedom) {
+        if (!(degreesOfFreedom > 0)) {
+            throw new IllegalArgumentException("degrees of freedom must be > 0, got " + degreesOfFreedom);
+        }
+        double low = 0;
+        double high = 1;
+        while (twoSidedP(high, degreesOfFreedom) > 0.05) high *= 2;
+        while (high - low > 1e-12 * Math.max(1, high)) {
+            double middle = (low + high) / 2;
+            if (twoSidedP(middle, degreesOfFreedom) > 0.05) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    /** I_x(a, b), by the continued fraction of Numerical Recipes (3rd ed., §6.4) on the side where it converges fast. */
+    static double regularisedIncompleteBeta(double a, double b, double x) {
+        if (x <= 0) return 0;
+        if (x >= 1) return 1;
+        double front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
+        if (x < (a + 1) / (a + b + 2)) return front * betaContinuedFraction(a, b, x) / a;
+        return 1 - front * betaContinuedFraction(b, a, 1 - x) / b;
+    }
+
+    private static double betaContinuedFraction(double a, double b, double x) {
+        final double tiny = 1e-300;
+        double qab = a + b;
+        double qap = a + 1;
+        double qam = a - 1;
+        double c = 1;
+        double d = 1 - qab * x / qap;
+        if (Math.abs(d) < tiny) d = tiny;
+        d = 1 / d;
+        double h = d;
+        for (int m = 1; m < 10_000; m++) {
+            int m2 = 2 * m;
+            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1 + aa * d;
+            if (Math.abs(d) < tiny) d = tiny;
+            c = 1 + aa / c;
+            if (Math.abs(c) < tiny) c = tiny;
+            d = 1 / d;
+            h *= d * c;
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1 + aa * d;
+            if (Math.abs(d) < tiny) d = tiny;
+            c = 1 + aa / c;
+            if (Math.abs(c) < tiny) c = tiny;
+            d = 1 / d;
+            double delta = d * c;
+            h *= delta;
+            if (Math.abs(delta - 1) < 1e-16) break;
+        }
+        return h;
+    }
+
+    /** ln Γ(x) for x > 0, by Lanczos' approximation (g = 7, nine coefficients), good to about 15 digits. */
+    static double logGamma(double x) {
+        if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+        double[] p = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+                1.5056327351493116e-7};
+        double y = x - 1;
+        double sum = p[0];
+        for (int i = 1; i < p.length; i++) sum += p[i] / (y + i);
+        double t = y + 7.5;
+        return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
     }
 }

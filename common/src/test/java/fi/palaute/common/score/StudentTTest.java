@@ -65,4 +65,15 @@ class StudentTTest {
     void zeroDegreesOfFreedomAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> StudentT.twoSided95(0));
     }
+
+    /** Welch's degrees of freedom are not whole; values from Python 3 / SciPy 1.17 scipy.stats.t.ppf and t.sf. */
+    @Test
+    void realDegreesOfFreedomMatchSciPy() {
+        double[] df = {1, 2.5, 10, 17.3, 100.7, 1e6};
+        double[] t = {12.70620474, 3.57465484, 2.22813885, 2.107032, 1.98380265, 1.95996636};
+        for (int i = 0; i < df.length; i++) assertEquals(t[i], StudentT.twoSided95(df[i]), 1e-6, "df " + df[i]);
+        assertEquals(0.07123707145807809, StudentT.twoSidedP(2.1, 7.5), 1e-10);
+        assertEquals(0.6494501780131947, StudentT.twoSidedP(0.5, 3.2), 1e-10);
+        assertEquals(0.0002628863664038725, StudentT.twoSidedP(4, 40.4), 1e-12);
+    }
 }
