@@ -2,6 +2,9 @@ package fi.palaute.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palaute.common.followup.FollowUp;
+import fi.palaute.common.followup.FollowUpState;
+import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.job.Job;
 import fi.palaute.common.job.JobHandler;
 import fi.palaute.common.job.PermanentFailureException;
@@ -10,23 +13,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts a low-score alert. The survey connectors enqueue {@code slack.alert} with {@code {"answer_id": n}}
- * and dedupe key {@code alert:<answer_id>}, so each answer has one job and so one post. The answer is
- * checked again here: a replaced answer is not alerted (the newer answer has its own job if it is low),
- * nor a suspected bot.
+ * Posts a low-score alert with its follow-up buttons. The survey connectors enqueue {@code slack.alert}
+ * with {@code {"answer_id": n}} and dedupe key {@code alert:<answer_id>}, so each answer has one job. The
+ * answer is checked again here: a replaced answer is not alerted (the newer answer has its own job if it
+ * is low), nor a suspected bot. A survey's follow-up has one alert: when it already has one (the customer
+ * changed one low answer for another), that message is updated instead of a second one posted.
  */
 public final class AlertJob implements JobHandler {
     public static final String KIND = "slack.alert";
     private static final Logger log = LoggerFactory.getLogger(AlertJob.class);
 
     private final AnswerLookup answers;
+    private final FollowUpStore followUps;
     private final SlackClient slack;
     private final AlertComposer composer;
     private final Optional<String> channel;
     private final ObjectMapper json = new ObjectMapper();
 
-    public AlertJob(AnswerLookup answers, SlackClient slack, AlertComposer composer, Optional<String> channel) {
+    public AlertJob(AnswerLookup answers, FollowUpStore followUps, SlackClient slack, AlertComposer composer,
+                    Optional<String> channel) {
         this.answers = answers;
+        this.followUps = followUps;
         this.slack = slack;
         this.composer = composer;
         this.channel = channel;
@@ -59,8 +66,19 @@ public final class AlertJob implements JobHandler {
                     a.suspectedBot() ? "suspected bot" : a.replaced() ? "replaced by a newer answer" : "not a low score");
             return;
         }
-        PostedMessage posted = slack.postMessage(new PostMessage(channel.get(), composer.compose(a)));
-        log.info("alert posted for answer {} ({} {}) to {} ts={}", answerId, a.metric().id(), a.score(),
-                posted.channel(), posted.ts());
+        FollowUp f = followUps.ensureFor(answerId);
+        if (f.hasAlert()) {
+            slack.updateMessage(f.alertChannel(), f.alertTs(), composer.compose(a, f));
+            log.info("alert of follow-up {} updated for answer {} ts={}", f.id(), answerId, f.alertTs());
+            return;
+        }
+        if (f.state() == FollowUpState.CLOSED) {
+            log.info("alert for answer {} skipped: its follow-up {} is closed", answerId, f.id());
+            return;
+        }
+        PostedMessage posted = slack.postMessage(new PostMessage(channel.get(), composer.compose(a, f)));
+        followUps.attachAlert(f.id(), posted.channel(), posted.ts());
+        log.info("alert posted for answer {} ({} {}) to {} ts={} followup={}", answerId, a.metric().id(), a.score(),
+                posted.channel(), posted.ts(), f.id());
     }
 }

@@ -58,6 +58,32 @@ public sealed interface Block {
         }
     }
 
+    /** Buttons in a row. A new block id per state, as Slack asks, so an updated message redraws them. */
+    record Actions(String blockId, List<Button> buttons) implements Block {
+        public Actions {
+            buttons = List.copyOf(buttons);
+        }
+
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode n = JsonNodeFactory.instance.objectNode().put("type", "actions").put("block_id", blockId);
+            var elements = n.putArray("elements");
+            for (Button b : buttons) elements.add(b.toJson());
+            return n;
+        }
+    }
+
+    /** A button; {@code style} is {@code primary}, {@code danger} or null for the default look. */
+    record Button(String actionId, String text, String value, String style) {
+        public ObjectNode toJson() {
+            ObjectNode n = JsonNodeFactory.instance.objectNode().put("type", "button").put("action_id", actionId);
+            n.putObject("text").put("type", "plain_text").put("text", text).put("emoji", true);
+            n.put("value", value);
+            if (style != null) n.put("style", style);
+            return n;
+        }
+    }
+
     record Divider() implements Block {
         @Override
         public ObjectNode toJson() {

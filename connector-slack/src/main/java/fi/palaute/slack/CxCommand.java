@@ -46,15 +46,10 @@ public final class CxCommand implements Handler {
 
     @Override
     public Response handle(Request request) {
-        SlackSignatureVerifier.Result check = verifier.verify(request.header("X-Slack-Request-Timestamp").orElse(null),
-                request.bodyText(), request.header("X-Slack-Signature").orElse(null));
+        SlackSignatureVerifier.Result check = verifier.verify(request);
         if (check != SlackSignatureVerifier.Result.OK) {
             log.warn("slash command refused: signature {}", check.name().toLowerCase(Locale.ROOT));
-            return Response.error(401, "invalid_signature", switch (check) {
-                case MISSING -> "X-Slack-Signature and X-Slack-Request-Timestamp are required";
-                case STALE -> "the request timestamp is more than 5 minutes from now";
-                default -> "the signature does not match the body";
-            });
+            return SlackSignatureVerifier.refusal(check);
         }
         String text = request.form().getOrDefault("text", "").trim().toLowerCase(Locale.ROOT);
         DigestPeriod period = switch (text) {

@@ -32,6 +32,14 @@ final class Format {
         return (s / 3600) + "h " + (s % 3600 / 60) + "m";
     }
 
+    /** An SLA as people say it: "4 h", "90 min", "1 h 30 min". */
+    static String duration(java.time.Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes < 60) return Math.max(minutes, 1) + " min";
+        long h = minutes / 60, m = minutes % 60;
+        return m == 0 ? h + " h" : h + " h " + m + " min";
+    }
+
     static String when(Instant at, ZoneId zone) {
         return WHEN.format(at.atZone(zone));
     }

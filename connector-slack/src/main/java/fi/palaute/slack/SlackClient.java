@@ -1,6 +1,7 @@
 package fi.palaute.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.palaute.common.client.ApiClient;
 import fi.palaute.common.client.ApiResponse;
 import fi.palaute.common.client.CallPurpose;
@@ -62,6 +63,47 @@ public final class SlackClient {
         ApiResponse response = api.post("chat.postMessage", request.toJson());
         JsonNode body = checkOk("chat.postMessage", response);
         return new PostedMessage(body.path("channel").asText(request.channel()), body.path("ts").asText(null));
+    }
+
+    /** {@code chat.update}: replaces the text and blocks of a message the bot posted. */
+    public void updateMessage(String channel, String ts, SlackMessage message) {
+        ObjectNode body = api.json().createObjectNode().put("channel", channel).put("ts", ts);
+        body.setAll(message.toJson());
+        checkOk("chat.update", api.post("chat.update", body));
+    }
+
+    /** {@code chat.postEphemeral}: a message only {@code user} sees, in a channel they are in. */
+    public void postEphemeral(String channel, String user, SlackMessage message) {
+        ObjectNode body = api.json().createObjectNode().put("channel", channel).put("user", user);
+        body.setAll(message.toJson());
+        checkOk("chat.postEphemeral", api.post("chat.postEphemeral", body));
+    }
+
+    /** {@code views.open}: opens a modal in answer to a click, within the three seconds its trigger id lives. */
+    public void openView(String triggerId, ObjectNode view) {
+        ObjectNode body = api.json().createObjectNode().put("trigger_id", triggerId);
+        body.set("view", view);
+        checkOk("views.open", api.post("views.open", body));
+    }
+
+    /** {@code views.publish}: sets the App Home tab {@code user} sees. */
+    public void publishView(String user, ObjectNode view) {
+        ObjectNode body = api.json().createObjectNode().put("user_id", user);
+        body.set("view", view);
+        checkOk("views.publish", api.post("views.publish", body));
+    }
+
+    /**
+     * {@code users.info}: the user's e-mail address (scope {@code users:read.email}); empty for bots and for
+     * users whose profile has none.
+     */
+    public Optional<String> userEmail(String user) {
+        JsonNode body = checkOk("users.info", api.get("users.info?user=" + java.net.URLEncoder.encode(user,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        JsonNode u = body.path("user");
+        if (u.path("is_bot").asBoolean(false)) return Optional.empty();
+        String email = u.path("profile").path("email").asText("");
+        return email.isBlank() ? Optional.empty() : Optional.of(email);
     }
 
     private void pace(String channel) {

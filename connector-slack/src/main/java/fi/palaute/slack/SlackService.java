@@ -3,6 +3,10 @@ package fi.palaute.slack;
 import fi.palaute.common.app.ServiceRuntime;
 import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.config.ServiceSettings;
+import fi.palaute.common.followup.AlertUpdateJob;
+import fi.palaute.common.followup.FollowUpStore;
+import fi.palaute.common.http.AdminApi;
+import fi.palaute.common.http.Handler;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.http.Response;
 import fi.palaute.common.job.JobWorker;
@@ -16,7 +20,10 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running Slack connector: alert and digest jobs, the digest scheduler and {@code POST /slack/commands}. */
+/**
+ * The running Slack connector: alert, follow-up and digest jobs, the digest and reminder schedulers,
+ * {@code POST /slack/commands} and {@code POST /slack/interactions}, and {@code GET /api/followups}.
+ */
 public final class SlackService implements AutoCloseable {
     public static final int DEFAULT_PORT = fi.palaute.common.config.Service.SLACK.defaultPort();
     private static final Logger log = LoggerFactory.getLogger(SlackService.class);
@@ -26,11 +33,14 @@ public final class SlackService implements AutoCloseable {
 
     private final ServiceRuntime runtime;
     private final Optional<DigestScheduler> scheduler;
+    private final ReminderScheduler reminders;
     private final ExecutorService commandExecutor;
 
-    private SlackService(ServiceRuntime runtime, Optional<DigestScheduler> scheduler, ExecutorService commandExecutor) {
+    private SlackService(ServiceRuntime runtime, Optional<DigestScheduler> scheduler, ReminderScheduler reminders,
+                         ExecutorService commandExecutor) {
         this.runtime = runtime;
         this.scheduler = scheduler;
+        this.reminders = reminders;
         this.commandExecutor = commandExecutor;
     }
 
@@ -47,17 +57,30 @@ public final class SlackService implements AutoCloseable {
         });
         ServiceRuntime.Builder b = ServiceRuntime.builder("connector-slack", db, service).clock(clock).metrics(metrics)
                 .workerOptions(workerOptions);
-        b.handle(AlertJob.KIND, new AlertJob(new AnswerLookup(db), client.withPurpose(CallPurpose.ALERT), new AlertComposer(slack.schedule().zone()),
-                slack.alertChannel()));
+        FollowUpStore followUps = new FollowUpStore(db);
+        AnswerLookup answers = new AnswerLookup(db);
+        AlertComposer alerts = new AlertComposer(slack.schedule().zone());
+        SlackClient alertClient = client.withPurpose(CallPurpose.ALERT);
+        SlackClient followUpClient = client.withPurpose(CallPurpose.FOLLOW_UP);
+        AlertRedraw redraw = new AlertRedraw(answers, followUpClient, alerts);
+        b.handle(AlertJob.KIND, new AlertJob(answers, followUps, alertClient, alerts, slack.alertChannel()));
+        b.handle(FollowUpClick.KIND, new FollowUpClickJob(followUps, redraw, followUpClient, clock));
+        b.handle(OutcomeSubmission.KIND, new OutcomeJob(db, followUps, b.queue(), redraw, b.pokeWorker(), clock));
+        b.handle(AlertUpdateJob.KIND, new AlertUpdateHandler(followUps, redraw, followUpClient));
+        b.handle(ReminderJob.KIND, new ReminderJob(followUps, followUpClient, slack.followUpSla(), clock));
+        AdminApi admin = new AdminApi(db, service.adminToken(), clock, slack.followUpSla());
+        b.routes(admin::registerFollowUps);
         b.handle(DigestJob.KIND, new DigestJob(db, reports, composer, client.withPurpose(CallPurpose.DIGEST), clock));
         if (slack.secret().isPresent()) {
             CxCommand cx = new CxCommand(new SlackSignatureVerifier(slack.signingSecret(), clock), reports, composer,
                     slack.schedule().zone(), clock, commandExecutor);
-            b.routes(r -> r.post("/slack/commands", cx));
+            InteractionEndpoint interactions = new InteractionEndpoint(new SlackSignatureVerifier(slack.signingSecret(),
+                    clock), b.queue(), b.pokeWorker(), clock);
+            b.routes(r -> r.post("/slack/commands", cx).post("/slack/interactions", interactions));
         } else {
-            log.warn("SLACK_SIGNING_SECRET is not set: /slack/commands answers 503");
-            b.routes(r -> r.post("/slack/commands", req -> Response.error(503, "not_configured",
-                    "SLACK_SIGNING_SECRET is not set on this service")));
+            log.warn("SLACK_SIGNING_SECRET is not set: /slack/commands and /slack/interactions answer 503");
+            Handler off = req -> Response.error(503, "not_configured", "SLACK_SIGNING_SECRET is not set on this service");
+            b.routes(r -> r.post("/slack/commands", off).post("/slack/interactions", off));
         }
         if (slack.alertChannel().isEmpty()) log.warn("SLACK_ALERT_CHANNEL is not set: low-score alerts are not posted");
         ServiceRuntime runtime = b.start();
@@ -66,7 +89,9 @@ public final class SlackService implements AutoCloseable {
                         .start(schedulerInterval));
         if (scheduler.isEmpty()) log.warn("SLACK_DIGEST_CHANNEL is not set: scheduled digests are off");
         else log.info("digests to {} on schedule {}", slack.digestChannel().get(), slack.schedule());
-        return new SlackService(runtime, scheduler, commandExecutor);
+        ReminderScheduler reminders = new ReminderScheduler(followUps, runtime.queue(), slack.followUpSla(), clock,
+                runtime.worker()::poke).start(schedulerInterval);
+        return new SlackService(runtime, scheduler, reminders, commandExecutor);
     }
 
     public ServiceRuntime runtime() { return runtime; }
@@ -76,9 +101,13 @@ public final class SlackService implements AutoCloseable {
     /** The digest scheduler, when SLACK_DIGEST_CHANNEL is set. */
     public Optional<DigestScheduler> scheduler() { return scheduler; }
 
+    /** The follow-up reminder scheduler (every instance runs one). */
+    public ReminderScheduler reminders() { return reminders; }
+
     @Override
     public void close() {
         scheduler.ifPresent(DigestScheduler::close);
+        reminders.close();
         runtime.close();
         commandExecutor.shutdownNow();
     }

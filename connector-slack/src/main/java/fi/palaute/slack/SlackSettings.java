@@ -1,8 +1,10 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.config.FollowUpSettings;
 import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,12 +13,14 @@ import java.util.Optional;
  * missing setting when a command does need it.
  */
 public record SlackSettings(Optional<String> token, String apiUrl, Optional<String> secret,
-                            Optional<String> digestChannel, DigestSchedule schedule, Optional<String> alertChannel) {
+                            Optional<String> digestChannel, DigestSchedule schedule, Optional<String> alertChannel,
+                            Duration followUpSla) {
 
     public static SlackSettings from(Settings s) {
         return new SlackSettings(s.optional(Setting.SLACK_BOT_TOKEN), s.url(Setting.SLACK_API_URL).toString(),
                 s.optional(Setting.SLACK_SIGNING_SECRET), s.optional(Setting.SLACK_DIGEST_CHANNEL),
-                DigestSchedule.parse(s.string(Setting.SLACK_DIGEST_SCHEDULE)), s.optional(Setting.SLACK_ALERT_CHANNEL));
+                DigestSchedule.parse(s.string(Setting.SLACK_DIGEST_SCHEDULE)), s.optional(Setting.SLACK_ALERT_CHANNEL),
+                FollowUpSettings.from(s).sla());
     }
 
     public String botToken() {
@@ -36,6 +40,6 @@ public record SlackSettings(Optional<String> token, String apiUrl, Optional<Stri
     public String toString() {
         return "SlackSettings[apiUrl=" + apiUrl + ", token=" + (token.isPresent() ? "set" : "unset") + ", secret="
                 + (secret.isPresent() ? "set" : "unset") + ", digestChannel=" + digestChannel.orElse("-")
-                + ", schedule=" + schedule + ", alertChannel=" + alertChannel.orElse("-") + "]";
+                + ", schedule=" + schedule + ", alertChannel=" + alertChannel.orElse("-") + ", followUpSla=" + followUpSla + "]";
     }
 }

@@ -1,5 +1,7 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.http.Request;
+import fi.palaute.common.http.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -16,6 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The comparison is constant-time, so the signature cannot be guessed byte by byte from response times.
  */
 public final class SlackSignatureVerifier {
+    /** The headers Slack signs every request with. */
+    public static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
+    public static final String SIGNATURE_HEADER = "X-Slack-Signature";
+
     /** Slack's documented replay window. */
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
 
@@ -29,6 +35,21 @@ public final class SlackSignatureVerifier {
 
     /** Why a request was refused, or OK. */
     public enum Result { OK, MISSING, STALE, MISMATCH }
+
+    /** Checks a request to one of Slack's endpoints (commands, interactions, events) over its raw body. */
+    public Result verify(Request request) {
+        return verify(request.header(TIMESTAMP_HEADER).orElse(null), request.bodyText(),
+                request.header(SIGNATURE_HEADER).orElse(null));
+    }
+
+    /** The 401 a refused request gets, saying why without echoing anything it sent. */
+    public static Response refusal(Result result) {
+        return Response.error(401, "invalid_signature", switch (result) {
+            case MISSING -> SIGNATURE_HEADER + " and " + TIMESTAMP_HEADER + " are required";
+            case STALE -> "the request timestamp is more than 5 minutes from now";
+            default -> "the signature does not match the body";
+        });
+    }
 
     public Result verify(String timestamp, String rawBody, String signature) {
         if (timestamp == null || signature == null || rawBody == null) return Result.MISSING;

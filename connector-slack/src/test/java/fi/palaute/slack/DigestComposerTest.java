@@ -68,7 +68,7 @@ class DigestComposerTest {
         AnswerView answer = new AnswerLookup(db).find(id).orElseThrow();
 
         for (String text : new String[] {
-                ((Block.Section) new AlertComposer(ZoneId.of("UTC")).compose(answer).blocks().get(0)).mrkdwn(),
+                new AlertComposer(ZoneId.of("UTC")).section(answer),
                 ((Block.Section) compose(WEEK).blocks().stream()
                         .filter(b -> b instanceof Block.Section s && s.mrkdwn().startsWith("*Lowest answers*"))
                         .findFirst().orElseThrow()).mrkdwn()}) {

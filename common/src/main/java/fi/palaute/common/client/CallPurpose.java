@@ -18,6 +18,8 @@ public enum CallPurpose {
     SETUP("setup"),
     /** A low-score alert posted to Slack. */
     ALERT("alert"),
+    /** Closing the loop in Slack: alert updates after a click, modals, ephemeral notes, SLA reminders, App Home. */
+    FOLLOW_UP("follow_up"),
     /** A digest posted to Slack. */
     DIGEST("digest"),
     /** A client nobody labelled; the flows' tests assert that none of their calls end up here. */

@@ -62,6 +62,21 @@ public final class FollowUpStore {
                 ON CONFLICT (survey_id) DO NOTHING""", surveyId, answerId, source, ticketId, now);
     }
 
+    /**
+     * The follow-up of this answer's survey, opened now if the answer was recorded without one (by a
+     * connector older than the follow-ups table): the alert always has a follow-up to carry.
+     */
+    public FollowUp ensureFor(long answerId) {
+        return db.inTransaction(tx -> {
+            tx.update("""
+                    INSERT INTO followups (survey_id, answer_id, source, ticket_id, state, created_at)
+                    SELECT survey_id, id, source, ticket_id, 'open', answered_at FROM answers WHERE id = ?
+                    ON CONFLICT (survey_id) DO NOTHING""", answerId);
+            return tx.queryOne(SELECT + " WHERE f.survey_id = (SELECT survey_id FROM answers WHERE id = ?)", ROW, answerId)
+                    .orElseThrow(() -> new IllegalArgumentException("answer " + answerId + " does not exist"));
+        });
+    }
+
     /** Points the follow-up at the survey's newer answer. */
     public void followAnswer(Tx tx, long id, long answerId) {
         tx.update("UPDATE followups SET answer_id = ? WHERE id = ?", answerId, id);

@@ -1,0 +1,66 @@
+package fi.palaute.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palaute.common.followup.FollowUp;
+import fi.palaute.common.followup.FollowUpState;
+import fi.palaute.common.followup.FollowUpStore;
+import fi.palaute.common.job.Job;
+import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobRequest;
+import fi.palaute.common.job.PermanentFailureException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code slack.followup_reminder}: one reminder in the alert's thread when a follow-up is still unclaimed
+ * after PALAUTE_FOLLOWUP_SLA. Its dedupe key {@code followup-reminder:<id>} makes the job, and so the post,
+ * one however many instances ask for it; a follow-up claimed or closed meanwhile gets none.
+ */
+public final class ReminderJob implements JobHandler {
+    public static final String KIND = "slack.followup_reminder";
+    private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FollowUpStore store;
+    private final SlackClient slack;
+    private final Duration sla;
+    private final Clock clock;
+
+    public ReminderJob(FollowUpStore store, SlackClient slack, Duration sla, Clock clock) {
+        this.store = store;
+        this.slack = slack;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    public static JobRequest request(long followUpId, Instant now) {
+        return JobRequest.of(KIND, JSON.createObjectNode().put("followup_id", followUpId).toString(), now)
+                .withDedupeKey("followup-reminder:" + followUpId);
+    }
+
+    @Override
+    public void handle(Job job) {
+        long id;
+        try {
+            id = JSON.readTree(job.payload()).path("followup_id").asLong();
+        } catch (IOException e) {
+            throw new PermanentFailureException(KIND + " payload is not JSON");
+        }
+        FollowUp f = store.find(id).orElseThrow(() -> new PermanentFailureException("follow-up " + id + " does not exist"));
+        if (f.state() != FollowUpState.OPEN || f.remindedAt() != null || !f.hasAlert()) {
+            log.info("follow-up {} needs no reminder ({})", id, f.remindedAt() != null ? "already reminded" : f.state().id());
+            return;
+        }
+        String text = ":alarm_clock: Still open after " + Format.duration(sla)
+                + ": nobody has said they will follow up on this low score. Who can call the customer?";
+        slack.postMessage(new PostMessage(f.alertChannel(), new SlackMessage(text, List.of(new Block.Section(text))),
+                f.alertTs()));
+        store.markReminded(id, clock.instant());
+        log.info("follow-up {} reminded in thread {} after the SLA {}", id, f.alertTs(), sla);
+    }
+}
