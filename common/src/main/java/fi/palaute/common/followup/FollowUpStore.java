@@ -134,7 +134,7 @@ public final class FollowUpStore {
 
     /** The newest follow-ups, optionally in one state. */
     public List<FollowUp> list(Optional<FollowUpState> state) {
-        return db.inTransaction(tx -> state.isPresent()
+        return db.read(tx -> state.isPresent()
                 ? tx.query(SELECT + " WHERE f.state = ? ORDER BY f.created_at DESC, f.id DESC LIMIT ?", ROW,
                         state.get().id(), LIST_LIMIT)
                 : tx.query(SELECT + " ORDER BY f.created_at DESC, f.id DESC LIMIT ?", ROW, LIST_LIMIT));
@@ -142,7 +142,7 @@ public final class FollowUpStore {
 
     /** Follow-ups created in [from, to), optionally of one agent, oldest first. */
     public List<FollowUp> created(Instant from, Instant to, Optional<String> agent) {
-        return db.inTransaction(tx -> agent.isPresent()
+        return db.read(tx -> agent.isPresent()
                 ? tx.query(SELECT + " WHERE f.created_at >= ? AND f.created_at < ? AND a.agent = ? ORDER BY f.created_at, f.id",
                         ROW, from, to, agent.get())
                 : tx.query(SELECT + " WHERE f.created_at >= ? AND f.created_at < ? ORDER BY f.created_at, f.id",
