@@ -2,6 +2,7 @@ package fi.palaute.common.app;
 
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.config.Settings;
+import fi.palaute.common.dashboard.Dashboard;
 import fi.palaute.common.http.HttpService;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.JobHandler;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +92,7 @@ public final class ServiceRuntime implements AutoCloseable {
         private JobWorker.Options workerOptions = JobWorker.Options.defaults();
         private JobQueue queue;
         private JobWorker worker;
+        private UnaryOperator<Dashboard.Builder> dashboard = UnaryOperator.identity();
 
         private Builder(String name, Database db, ServiceSettings settings) {
             this.name = name;
@@ -129,6 +132,16 @@ public final class ServiceRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Options of the dashboard (Secure cookie, follow-ups and experiments sections); it is served
+         * whenever PALAUTE_ADMIN_TOKEN is set. Options given twice add up.
+         */
+        public Builder dashboard(UnaryOperator<Dashboard.Builder> options) {
+            UnaryOperator<Dashboard.Builder> before = dashboard;
+            dashboard = d -> options.apply(before.apply(d));
+            return this;
+        }
+
         public Builder routes(Consumer<HttpService.Builder> routes) {
             routes.accept(http);
             return this;
@@ -140,6 +153,8 @@ public final class ServiceRuntime implements AutoCloseable {
                     (state, count) -> g.gauge("palaute_jobs", "Jobs in the queue by kind and state", count,
                             "kind", kind, "state", state))));
             worker = new JobWorker(q, handlers, workerOptions, metrics, clock);
+            settings.adminToken().ifPresent(token ->
+                    dashboard.apply(Dashboard.builder(db, token).clock(clock)).build().register(http));
             HttpService service = http.metrics(metrics).health(db::isHealthy).metricsEndpoint().build().start();
             worker.start();
             log.info("{} listening on port {} (database {}, job kinds {})", name, service.port(), db.displayUrl(),

@@ -120,6 +120,7 @@ public final class SurveyConnector {
                         "source", source, "state", k.get(0), "reason", k.get(1)));
             });
             return runtime
+                    .dashboard(d -> d.secureCookie("https".equalsIgnoreCase(survey.publicUrl().getScheme())))
                     .handle(SurveyIntake.surveyJobKind(source), surveyJob)
                     .handle(WriteBackJob.kind(source), new WriteBackJob(db, desk))
                     .handle(NoteJob.kind(source), new FollowUpNoteWriter(new FollowUpStore(db), desk))

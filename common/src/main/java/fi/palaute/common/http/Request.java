@@ -2,6 +2,7 @@ package fi.palaute.common.http;
 
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,42 @@ public record Request(String method, String path, Map<String, String> pathParams
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A cookie's value from the {@code Cookie} header (RFC 6265: {@code name=value} pairs separated by
+     * {@code ;}), the first if the name repeats; empty when absent.
+     */
+    public Optional<String> cookie(String name) {
+        for (var e : headers.entrySet()) {
+            if (e.getKey() == null || !e.getKey().equalsIgnoreCase("Cookie")) continue;
+            for (String line : e.getValue()) {
+                for (String pair : line.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                        String value = pair.substring(eq + 1).trim();
+                        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                            value = value.substring(1, value.length() - 1);
+                        }
+                        return Optional.of(value);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The path with its query string, as the client asked for it: where to come back to after a sign-in. */
+    public String pathAndQuery() {
+        if (query.isEmpty()) return path;
+        StringBuilder out = new StringBuilder(path);
+        char sep = '?';
+        for (var e : query.entrySet()) {
+            out.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return out.toString();
     }
 
     public String pathParam(String name) {

@@ -33,6 +33,12 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
                         "Referrer-Policy", "no-referrer", "X-Content-Type-Options", "nosniff"));
     }
 
+    /** 303 See Other: after a form POST, or to send a browser somewhere else, with no body. */
+    public static Response seeOther(String location) {
+        return new Response(303, "text/plain; charset=utf-8", new byte[0],
+                Map.of("Location", location, "Cache-Control", "no-store"));
+    }
+
     public static Response text(int status, String contentType, String text) {
         return new Response(status, contentType, text.getBytes(StandardCharsets.UTF_8), Map.of());
     }

@@ -68,9 +68,14 @@ public final class SummaryQuery {
 
     /** A summary of [from, to), split by agent, group or source when asked, optionally for one source only. */
     public PeriodSummary summarize(Instant from, Instant to, By by, Optional<String> source) {
+        return summarize(from, to, by, SummaryFilter.ofSource(source));
+    }
+
+    /** A summary of [from, to) of what the filter selects, split by agent, group, source or channel when asked. */
+    public PeriodSummary summarize(Instant from, Instant to, By by, SummaryFilter filter) {
         PeriodSummary total = db.read(tx ->
-                collect(tx, from, to, By.NONE, source).getOrDefault("", new Partial()).toSummary(from, to, List.of()));
-        return by == By.NONE ? total : split(total, by, source);
+                collect(tx, from, to, By.NONE, filter).getOrDefault("", new Partial()).toSummary(from, to, List.of()));
+        return by == By.NONE ? total : split(total, by, filter);
     }
 
     /**
@@ -78,8 +83,13 @@ public final class SummaryQuery {
      * caller that already has the total and wants it split more than one way.
      */
     public PeriodSummary split(PeriodSummary total, By by, Optional<String> source) {
+        return split(total, by, SummaryFilter.ofSource(source));
+    }
+
+    /** As {@link #split(PeriodSummary, By, Optional)}, of what the filter selects. */
+    public PeriodSummary split(PeriodSummary total, By by, SummaryFilter filter) {
         if (by == By.NONE) return total;
-        return ranked(total, db.read(tx -> collect(tx, total.from(), total.to(), by, source)));
+        return ranked(total, db.read(tx -> collect(tx, total.from(), total.to(), by, filter)));
     }
 
     /**
@@ -89,7 +99,8 @@ public final class SummaryQuery {
     public List<PeriodSummary> splitTwoWays(PeriodSummary total, By first, By second, Optional<String> source) {
         if (first == By.NONE || second == By.NONE) throw new IllegalArgumentException("two real splits");
         Map<String, Partial> both = db.read(tx -> collect(tx, total.from(), total.to(),
-                alias -> first.key(alias) + " || '" + KEY_SEPARATOR + "' || " + second.key(alias), false, source));
+                alias -> first.key(alias) + " || '" + KEY_SEPARATOR + "' || " + second.key(alias), false,
+                SummaryFilter.ofSource(source)));
         Map<String, Partial> byFirst = new TreeMap<>();
         Map<String, Partial> bySecond = new TreeMap<>();
         both.forEach((key, part) -> {
@@ -106,9 +117,14 @@ public final class SummaryQuery {
      * range. Each group's key is the ISO date its period starts on in that zone (a week starts on Monday).
      */
     public PeriodSummary series(Instant from, Instant to, Periods periods, Optional<String> source) {
+        return series(from, to, periods, SummaryFilter.ofSource(source));
+    }
+
+    /** As {@link #series(Instant, Instant, Periods, Optional)}, of what the filter selects. */
+    public PeriodSummary series(Instant from, Instant to, Periods periods, SummaryFilter filter) {
         List<Instant> cuts = periods.cuts(from, to);
-        PeriodSummary total = summarize(from, to, By.NONE, source);
-        Map<String, Partial> parts = db.read(tx -> collect(tx, new Buckets(cuts), source));
+        PeriodSummary total = summarize(from, to, By.NONE, filter);
+        Map<String, Partial> parts = db.read(tx -> collect(tx, new Buckets(cuts), filter));
         List<PeriodSummary.Group> groups = new ArrayList<>();
         for (int i = 0; i + 1 < cuts.size(); i++) {
             PeriodSummary period = parts.getOrDefault(Integer.toString(i), new Partial())
@@ -134,6 +150,11 @@ public final class SummaryQuery {
      * per interval, so a month's daily sparkline costs one scan, not thirty summaries.
      */
     public ScoreTimeline timeline(java.util.Collection<Instant> cutPoints) {
+        return timeline(cutPoints, SummaryFilter.all());
+    }
+
+    /** As {@link #timeline(java.util.Collection)}, of the answers the filter selects. */
+    public ScoreTimeline timeline(java.util.Collection<Instant> cutPoints, SummaryFilter filter) {
         List<Instant> cuts = new ArrayList<>(new java.util.TreeSet<>(cutPoints));
         if (cuts.size() < 2) throw new IllegalArgumentException("a timeline needs at least two cuts");
         StringBuilder bucket = new StringBuilder("CASE");
@@ -145,13 +166,14 @@ public final class SummaryQuery {
         bucket.append(" END");
         params.add(cuts.get(0).toEpochMilli());
         params.add(cuts.get(cuts.size() - 1).toEpochMilli());
+        params.addAll(java.util.Arrays.asList(filter.answerParams()));
         // GROUP BY position: PostgreSQL would not see a second copy of the CASE, with its own parameters,
         // as the same expression.
         List<Map<Metric, ScoreCounts>> intervals = new ArrayList<>();
         for (int i = 1; i < cuts.size(); i++) intervals.add(new java.util.EnumMap<>(Metric.class));
         db.read(tx -> tx.query("SELECT " + bucket + " AS bucket, metric, score, COUNT(*) AS c FROM answers"
                         + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL AND suspected_bot = 0"
-                        + " GROUP BY 1, 2, 3",
+                        + filter.answerSql("") + " GROUP BY 1, 2, 3",
                 rs -> {
                     Metric m = Metric.fromId(rs.getString("metric"));
                     int score = rs.getInt("score");
@@ -162,6 +184,24 @@ public final class SummaryQuery {
                     return null;
                 }, params.toArray()));
         return new ScoreTimeline(cuts, intervals);
+    }
+
+    /**
+     * Response rate per metric (surveys of that metric sent in [from, to) and how many have a current,
+     * human answer): when a page shows several metrics, each beside its own rate.
+     */
+    public Map<Metric, ResponseRate> responseRates(Instant from, Instant to, SummaryFilter filter) {
+        Map<Metric, ResponseRate> rates = new java.util.EnumMap<>(Metric.class);
+        db.read(tx -> tx.query("SELECT s.metric, COUNT(*) AS sent, COUNT(a.id) AS answered FROM surveys s"
+                        + " LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0"
+                        + " WHERE s.state = 'sent' AND s.sent_at >= ? AND s.sent_at < ?" + filter.answerSql("s.")
+                        + " GROUP BY s.metric",
+                rs -> {
+                    Metric m = Metric.fromId(rs.getString("metric"));
+                    rates.put(m, new ResponseRate(rs.getLong("answered"), rs.getLong("sent")));
+                    return null;
+                }, filter.answerParams(from.toEpochMilli(), to.toEpochMilli())));
+        return rates;
     }
 
     private static final class Partial {
@@ -197,18 +237,18 @@ public final class SummaryQuery {
         }
     }
 
-    private Map<String, Partial> collect(Tx tx, Instant from, Instant to, By by, Optional<String> source) {
-        return collect(tx, from, to, by::key, by == By.NONE, source);
+    private Map<String, Partial> collect(Tx tx, Instant from, Instant to, By by, SummaryFilter filter) {
+        return collect(tx, from, to, by::key, by == By.NONE, filter);
     }
 
     private Map<String, Partial> collect(Tx tx, Instant from, Instant to, UnaryOperator<String> keyOf, boolean ungrouped,
-                                         Optional<String> source) {
+                                         SummaryFilter filter) {
         Grouping grouping = ungrouped ? Grouping.NONE : (alias, time, params) -> keyOf.apply(alias);
-        return collect(tx, new Span(from, to, grouping), source);
+        return collect(tx, new Span(from, to, grouping), filter);
     }
 
-    private Map<String, Partial> collect(Tx tx, Buckets buckets, Optional<String> source) {
-        return collect(tx, new Span(buckets.from(), buckets.to(), buckets), source);
+    private Map<String, Partial> collect(Tx tx, Buckets buckets, SummaryFilter filter) {
+        return collect(tx, new Span(buckets.from(), buckets.to(), buckets), filter);
     }
 
     /**
@@ -266,12 +306,12 @@ public final class SummaryQuery {
      * {@code groupBy} null for plain rows (each with its key).
      */
     private static void grouped(Tx tx, Span span, String alias, String timeColumn, String columns, String fromClause,
-                                String condition, String groupBy, Optional<String> source, Row<Void> row) {
+                                String condition, String groupBy, SummaryFilter filter, boolean hasMetric, Row<Void> row) {
         List<Object> params = new ArrayList<>();
         String key = span.grouping().key(alias, timeColumn, params);
         params.add(span.from().toEpochMilli());
         params.add(span.to().toEpochMilli());
-        source.ifPresent(params::add);
+        params.addAll(java.util.Arrays.asList(hasMetric ? filter.answerParams() : filter.outcomeParams()));
         // GROUP BY position: PostgreSQL would not see a second copy of a key with its own parameters as the
         // same expression, and refuses a constant key, so the ungrouped query has none.
         List<String> groups = new ArrayList<>();
@@ -279,15 +319,15 @@ public final class SummaryQuery {
         if (groupBy != null && !groupBy.isEmpty()) groups.add(groupBy);
         tx.query("SELECT " + (key == null ? "''" : key) + " AS k, " + columns + " FROM " + fromClause
                         + " WHERE " + alias + timeColumn + " >= ? AND " + alias + timeColumn + " < ?" + condition
-                        + (source.isPresent() ? " AND " + alias + "source = ?" : "")
+                        + (hasMetric ? filter.answerSql(alias) : filter.outcomeSql(alias))
                         + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups)),
                 row, params.toArray());
     }
 
-    private Map<String, Partial> collect(Tx tx, Span span, Optional<String> source) {
+    private Map<String, Partial> collect(Tx tx, Span span, SummaryFilter filter) {
         Map<String, Partial> parts = new TreeMap<>();
         grouped(tx, span, "", "answered_at", "metric, score, suspected_bot, COUNT(*) AS c", "answers",
-                " AND replaced_at IS NULL", "metric, score, suspected_bot", source,
+                " AND replaced_at IS NULL", "metric, score, suspected_bot", filter, true,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long c = rs.getLong("c");
@@ -306,7 +346,7 @@ public final class SummaryQuery {
         // Response rate: of the surveys sent in the period, how many have a current, human answer.
         grouped(tx, span, "s.", "sent_at", "COUNT(*) AS sent, COUNT(a.id) AS answered",
                 "surveys s LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0",
-                " AND s.state = 'sent'", "", source,
+                " AND s.state = 'sent'", "", filter, true,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.sent += rs.getLong("sent");
@@ -315,7 +355,7 @@ public final class SummaryQuery {
                 });
 
         grouped(tx, span, "", "solved_at", "fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes", "ticket_outcomes",
-                "", "fcr_definition", source,
+                "", "fcr_definition", filter, false,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long n = rs.getLong("n");
@@ -326,7 +366,7 @@ public final class SummaryQuery {
                 });
 
         grouped(tx, span, "", "solved_at", "handle_time_seconds, handle_time_source", "ticket_outcomes",
-                " AND handle_time_seconds IS NOT NULL", null, source,
+                " AND handle_time_seconds IS NOT NULL", null, filter, false,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.handleTimes.add(rs.getLong("handle_time_seconds"));
