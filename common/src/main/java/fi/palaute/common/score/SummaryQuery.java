@@ -1,5 +1,6 @@
 package fi.palaute.common.score;
 
+import fi.palaute.common.store.AnswerRollup;
 import fi.palaute.common.store.Database;
 import fi.palaute.common.store.Row;
 import fi.palaute.common.store.Tx;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Computes {@link PeriodSummary} in the database: answers reduce to counts per score value, so a
@@ -50,16 +51,30 @@ public final class SummaryQuery {
     /** Joins two group keys in one SQL key; a control character no agent, group or source name has. */
     private static final char KEY_SEPARATOR = '\u001f';
 
+    /** Where answer counts come from; both give the same figures, the rollup at a fraction of the reads. */
+    public enum Counting {
+        /** Whole days from the {@code answer_days} rollup, partial days from answers. */
+        ROLLUP,
+        /** Every answer read from the answers table: the reference the rollup is tested against. */
+        RAW
+    }
+
     private final Database db;
     private final int minRankN;
+    private final Counting counting;
 
     public SummaryQuery(Database db) {
         this(db, Ranking.DEFAULT_MIN_N);
     }
 
     public SummaryQuery(Database db, int minRankN) {
+        this(db, minRankN, Counting.ROLLUP);
+    }
+
+    public SummaryQuery(Database db, int minRankN, Counting counting) {
         this.db = db;
         this.minRankN = minRankN;
+        this.counting = counting;
     }
 
     public PeriodSummary summarize(Instant from, Instant to) {
@@ -98,9 +113,8 @@ public final class SummaryQuery {
      */
     public List<PeriodSummary> splitTwoWays(PeriodSummary total, By first, By second, Optional<String> source) {
         if (first == By.NONE || second == By.NONE) throw new IllegalArgumentException("two real splits");
-        Map<String, Partial> both = db.read(tx -> collect(tx, total.from(), total.to(),
-                alias -> first.key(alias) + " || '" + KEY_SEPARATOR + "' || " + second.key(alias), false,
-                SummaryFilter.ofSource(source)));
+        Map<String, Partial> both = db.read(tx -> collect(tx,
+                new Span(total.from(), total.to(), new Splits(List.of(first, second))), SummaryFilter.ofSource(source)));
         Map<String, Partial> byFirst = new TreeMap<>();
         Map<String, Partial> bySecond = new TreeMap<>();
         both.forEach((key, part) -> {
@@ -146,8 +160,9 @@ public final class SummaryQuery {
     }
 
     /**
-     * Human answer counts between consecutive cuts (sorted, distinct), in one grouped query: a bucket
-     * per interval, so a month's daily sparkline costs one scan, not thirty summaries.
+     * Human answer counts between consecutive cuts (sorted, distinct), from one grouped read of the
+     * rollup (and the partial days from answers): a month's daily sparkline costs one scan, not thirty
+     * summaries.
      */
     public ScoreTimeline timeline(java.util.Collection<Instant> cutPoints) {
         return timeline(cutPoints, SummaryFilter.all());
@@ -157,32 +172,19 @@ public final class SummaryQuery {
     public ScoreTimeline timeline(java.util.Collection<Instant> cutPoints, SummaryFilter filter) {
         List<Instant> cuts = new ArrayList<>(new java.util.TreeSet<>(cutPoints));
         if (cuts.size() < 2) throw new IllegalArgumentException("a timeline needs at least two cuts");
-        StringBuilder bucket = new StringBuilder("CASE");
-        List<Object> params = new ArrayList<>();
-        for (int i = 1; i < cuts.size(); i++) {
-            bucket.append(" WHEN answered_at < ? THEN ").append(i - 1);
-            params.add(cuts.get(i).toEpochMilli());
-        }
-        bucket.append(" END");
-        params.add(cuts.get(0).toEpochMilli());
-        params.add(cuts.get(cuts.size() - 1).toEpochMilli());
-        params.addAll(java.util.Arrays.asList(filter.answerParams()));
-        // GROUP BY position: PostgreSQL would not see a second copy of the CASE, with its own parameters,
-        // as the same expression.
+        Buckets buckets = new Buckets(cuts);
+        Map<String, Partial> parts = new TreeMap<>();
+        db.read(tx -> {
+            countAnswers(tx, new Span(buckets.from(), buckets.to(), buckets), filter, parts);
+            return null;
+        });
         List<Map<Metric, ScoreCounts>> intervals = new ArrayList<>();
-        for (int i = 1; i < cuts.size(); i++) intervals.add(new java.util.EnumMap<>(Metric.class));
-        db.read(tx -> tx.query("SELECT " + bucket + " AS bucket, metric, score, COUNT(*) AS c FROM answers"
-                        + " WHERE answered_at >= ? AND answered_at < ? AND replaced_at IS NULL AND suspected_bot = 0"
-                        + filter.answerSql("") + " GROUP BY 1, 2, 3",
-                rs -> {
-                    Metric m = Metric.fromId(rs.getString("metric"));
-                    int score = rs.getInt("score");
-                    if (m.accepts(score)) {
-                        intervals.get(rs.getInt("bucket")).merge(m, ScoreCounts.empty(m).withAnswers(score, rs.getLong("c")),
-                                ScoreCounts::plus);
-                    }
-                    return null;
-                }, params.toArray()));
+        for (int i = 1; i < cuts.size(); i++) {
+            Map<Metric, ScoreCounts> counts = new java.util.EnumMap<>(Metric.class);
+            Partial p = parts.get(Integer.toString(i - 1));
+            if (p != null) counts.putAll(p.counts);
+            intervals.add(counts);
+        }
         return new ScoreTimeline(cuts, intervals);
     }
 
@@ -238,35 +240,59 @@ public final class SummaryQuery {
     }
 
     private Map<String, Partial> collect(Tx tx, Instant from, Instant to, By by, SummaryFilter filter) {
-        return collect(tx, from, to, by::key, by == By.NONE, filter);
-    }
-
-    private Map<String, Partial> collect(Tx tx, Instant from, Instant to, UnaryOperator<String> keyOf, boolean ungrouped,
-                                         SummaryFilter filter) {
-        Grouping grouping = ungrouped ? Grouping.NONE : (alias, time, params) -> keyOf.apply(alias);
-        return collect(tx, new Span(from, to, grouping), filter);
+        return collect(tx, new Span(from, to, by == By.NONE ? Grouping.NONE : new Splits(List.of(by))), filter);
     }
 
     private Map<String, Partial> collect(Tx tx, Buckets buckets, SummaryFilter filter) {
         return collect(tx, new Span(buckets.from(), buckets.to(), buckets), filter);
     }
 
-    /**
-     * What a summary groups rows by: the SQL of the key on a table alias prefix ({@code "s."} or
-     * {@code ""}) and that table's time column, adding any parameters it needs; null for no grouping.
-     */
-    @FunctionalInterface
+    /** What a summary groups rows by. */
     interface Grouping {
-        Grouping NONE = (alias, time, params) -> null;
+        Grouping NONE = new Splits(List.of());
 
-        String key(String alias, String timeColumn, List<Object> params);
+        /** The key's SQL on a table alias prefix ({@code "s."} or {@code ""}) and its time column; null for none. */
+        String key(String alias, String timeColumn);
+
+        /** The cuts of the time buckets, or just the span's ends. */
+        List<Instant> cuts(Instant from, Instant to);
+
+        /** Whether {@code answer_days} has every column this key needs. */
+        boolean inRollup();
+
+        /** The key's SQL on {@code answer_days}, for the whole days the split put in each bucket; null for none. */
+        String rollupKey(DaySplit days);
     }
 
-    /**
-     * Groups rows by the interval between consecutive cuts they fall in: the key is its index. The SQL
-     * is a binary search (nested CASE), so a row costs log n comparisons even for years of days; the
-     * cuts are our own numbers, written as literals so that no parameter limit caps the range.
-     */
+    /** Groups by none, one or more columns (agent, source…), their values joined by {@link #KEY_SEPARATOR}. */
+    record Splits(List<By> bys) implements Grouping {
+        Splits {
+            bys = List.copyOf(bys);
+        }
+
+        @Override
+        public String key(String alias, String timeColumn) {
+            if (bys.isEmpty()) return null;
+            return String.join(" || '" + KEY_SEPARATOR + "' || ", bys.stream().map(b -> b.key(alias)).toList());
+        }
+
+        @Override
+        public List<Instant> cuts(Instant from, Instant to) {
+            return List.of(from, to);
+        }
+
+        @Override
+        public boolean inRollup() {
+            return bys.stream().allMatch(b -> AnswerRollup.DIMENSIONS.stream().anyMatch(d -> d.column().equals(b.column)));
+        }
+
+        @Override
+        public String rollupKey(DaySplit days) {
+            return key("", "day");
+        }
+    }
+
+    /** Groups rows by the interval between consecutive cuts they fall in: the key is its index. */
     record Buckets(List<Instant> cuts) implements Grouping {
         Buckets {
             cuts = List.copyOf(cuts);
@@ -278,73 +304,136 @@ public final class SummaryQuery {
         Instant to() { return cuts.get(cuts.size() - 1); }
 
         @Override
-        public String key(String alias, String timeColumn, List<Object> params) {
-            StringBuilder sql = new StringBuilder();
-            search(sql, alias + timeColumn, 0, cuts.size() - 1);
-            return sql.toString();
+        public String key(String alias, String timeColumn) {
+            return binarySearch(alias + timeColumn, cuts.stream().map(Instant::toEpochMilli).toList(),
+                    IntStream.range(0, cuts.size() - 1).boxed().toList());
         }
 
-        /** Appends the index of the interval, among [lo, hi), that the column's value falls in. */
-        private void search(StringBuilder sql, String column, int lo, int hi) {
-            if (hi - lo == 1) {
-                sql.append(lo);
-                return;
-            }
-            int mid = (lo + hi) >>> 1;
-            sql.append("CASE WHEN ").append(column).append(" < ").append(cuts.get(mid).toEpochMilli()).append(" THEN ");
-            search(sql, column, lo, mid);
-            sql.append(" ELSE ");
-            search(sql, column, mid, hi);
-            sql.append(" END");
+        @Override
+        public List<Instant> cuts(Instant from, Instant to) {
+            return cuts;
+        }
+
+        @Override
+        public boolean inRollup() {
+            return true;
+        }
+
+        @Override
+        public String rollupKey(DaySplit days) {
+            return binarySearch("day", days.segmentBounds(), days.segmentBuckets());
         }
     }
 
-    private record Span(Instant from, Instant to, Grouping grouping) {}
+    /**
+     * SQL of the value {@code values[i]} whose interval [bounds[i], bounds[i+1]) holds the column: a
+     * nested CASE, so a row costs log n comparisons even for years of days. The bounds are our own
+     * numbers, written as literals so that no parameter limit caps the range.
+     */
+    static String binarySearch(String column, List<Long> bounds, List<Integer> values) {
+        StringBuilder sql = new StringBuilder();
+        search(sql, column, bounds, values, 0, values.size());
+        return sql.toString();
+    }
+
+    private static void search(StringBuilder sql, String column, List<Long> bounds, List<Integer> values, int lo, int hi) {
+        if (hi - lo == 1) {
+            sql.append(values.get(lo));
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        sql.append("CASE WHEN ").append(column).append(" < ").append(bounds.get(mid)).append(" THEN ");
+        search(sql, column, bounds, values, lo, mid);
+        sql.append(" ELSE ");
+        search(sql, column, bounds, values, mid, hi);
+        sql.append(" END");
+    }
+
+    private record Span(Instant from, Instant to, Grouping grouping) {
+        List<long[]> whole() {
+            return List.<long[]>of(new long[] {from.toEpochMilli(), to.toEpochMilli()});
+        }
+    }
 
     /**
-     * One grouped query: SELECT key, columns … WHERE time in the span AND condition GROUP BY key, more;
-     * {@code groupBy} null for plain rows (each with its key).
+     * One grouped query: SELECT key, columns … WHERE the time is in one of the intervals AND condition
+     * GROUP BY key, more; {@code groupBy} null for plain rows (each with its key).
      */
-    private static void grouped(Tx tx, Span span, String alias, String timeColumn, String columns, String fromClause,
-                                String condition, String groupBy, SummaryFilter filter, boolean hasMetric, Row<Void> row) {
+    private static void grouped(Tx tx, String key, List<long[]> intervals, String alias, String timeColumn,
+                                String columns, String fromClause, String condition, String groupBy,
+                                SummaryFilter filter, boolean hasMetric, Row<Void> row) {
         List<Object> params = new ArrayList<>();
-        String key = span.grouping().key(alias, timeColumn, params);
-        params.add(span.from().toEpochMilli());
-        params.add(span.to().toEpochMilli());
+        List<String> ranges = new ArrayList<>();
+        for (long[] interval : intervals) {
+            ranges.add(alias + timeColumn + " >= ? AND " + alias + timeColumn + " < ?");
+            params.add(interval[0]);
+            params.add(interval[1]);
+        }
         params.addAll(java.util.Arrays.asList(hasMetric ? filter.answerParams() : filter.outcomeParams()));
-        // GROUP BY position: PostgreSQL would not see a second copy of a key with its own parameters as the
-        // same expression, and refuses a constant key, so the ungrouped query has none.
+        // GROUP BY position: PostgreSQL would not see a second copy of a long key as the same expression,
+        // and refuses a constant key, so the ungrouped query has none.
         List<String> groups = new ArrayList<>();
         if (key != null && groupBy != null) groups.add("1");
         if (groupBy != null && !groupBy.isEmpty()) groups.add(groupBy);
+        String time = ranges.size() == 1 ? ranges.get(0) : "((" + String.join(") OR (", ranges) + "))";
         tx.query("SELECT " + (key == null ? "''" : key) + " AS k, " + columns + " FROM " + fromClause
-                        + " WHERE " + alias + timeColumn + " >= ? AND " + alias + timeColumn + " < ?" + condition
+                        + " WHERE " + time + condition
                         + (hasMetric ? filter.answerSql(alias) : filter.outcomeSql(alias))
                         + (groups.isEmpty() ? "" : " GROUP BY " + String.join(", ", groups)),
                 row, params.toArray());
     }
 
+    /**
+     * Answer counts: whole UTC days from {@code answer_days}, the partial days at the edges of each
+     * bucket from {@code answers}; in raw mode (or for a key the rollup lacks) all from {@code answers}.
+     * Both give the same counts exactly; the rollup only reads far fewer rows.
+     */
+    private void countAnswers(Tx tx, Span span, SummaryFilter filter, Map<String, Partial> parts) {
+        boolean bucketed = span.grouping() instanceof Buckets;
+        Row<Void> add = rs -> {
+            String k = rs.getString("k");
+            if (bucketed && k.equals(Integer.toString(DaySplit.OUTSIDE))) return null;
+            Partial p = parts.computeIfAbsent(k, x -> new Partial());
+            long c = rs.getLong("c");
+            if (rs.getInt("suspected_bot") != 0) {
+                p.bots += c;
+                return null;
+            }
+            Metric m = Metric.fromId(rs.getString("metric"));
+            int score = rs.getInt("score");
+            if (!m.accepts(score)) return null;
+            p.counts.merge(m, ScoreCounts.empty(m).withAnswers(score, c), ScoreCounts::plus);
+            p.answers += c;
+            return null;
+        };
+        String columns = "metric, score, suspected_bot, COUNT(*) AS c";
+        String groupBy = "metric, score, suspected_bot";
+        Grouping grouping = span.grouping();
+        if (counting == Counting.RAW || !grouping.inRollup()) {
+            grouped(tx, grouping.key("", "answered_at"), span.whole(), "", "answered_at", columns, "answers",
+                    " AND replaced_at IS NULL", groupBy, filter, true, add);
+            return;
+        }
+        DaySplit split = DaySplit.of(grouping.cuts(span.from(), span.to()));
+        if (split.hasWholeDays()) {
+            String key = grouping.rollupKey(split);
+            grouped(tx, key, List.<long[]>of(new long[] {split.firstDay(), split.endDay()}), "", "day",
+                    "metric, score, suspected_bot, SUM(n) AS c", AnswerRollup.TABLE, "", groupBy, filter, true, add);
+        }
+        if (!split.rawIntervals().isEmpty()) {
+            grouped(tx, grouping.key("", "answered_at"), split.rawIntervals(), "", "answered_at", columns, "answers",
+                    " AND replaced_at IS NULL", groupBy, filter, true, add);
+        }
+    }
+
     private Map<String, Partial> collect(Tx tx, Span span, SummaryFilter filter) {
         Map<String, Partial> parts = new TreeMap<>();
-        grouped(tx, span, "", "answered_at", "metric, score, suspected_bot, COUNT(*) AS c", "answers",
-                " AND replaced_at IS NULL", "metric, score, suspected_bot", filter, true,
-                rs -> {
-                    Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
-                    long c = rs.getLong("c");
-                    if (rs.getInt("suspected_bot") != 0) {
-                        p.bots += c;
-                        return null;
-                    }
-                    Metric m = Metric.fromId(rs.getString("metric"));
-                    int score = rs.getInt("score");
-                    if (!m.accepts(score)) return null;
-                    p.counts.merge(m, ScoreCounts.empty(m).withAnswers(score, c), ScoreCounts::plus);
-                    p.answers += c;
-                    return null;
-                });
+        countAnswers(tx, span, filter, parts);
 
-        // Response rate: of the surveys sent in the period, how many have a current, human answer.
-        grouped(tx, span, "s.", "sent_at", "COUNT(*) AS sent, COUNT(a.id) AS answered",
+        // Response rate: of the surveys sent in the period, how many have a current, human answer. Read
+        // from the covering indexes surveys_sent_period and answers_survey_human.
+        grouped(tx, span.grouping().key("s.", "sent_at"), span.whole(), "s.", "sent_at",
+                "COUNT(*) AS sent, COUNT(a.id) AS answered",
                 "surveys s LEFT JOIN answers a ON a.survey_id = s.id AND a.replaced_at IS NULL AND a.suspected_bot = 0",
                 " AND s.state = 'sent'", "", filter, true,
                 rs -> {
@@ -354,8 +443,9 @@ public final class SummaryQuery {
                     return null;
                 });
 
-        grouped(tx, span, "", "solved_at", "fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes", "ticket_outcomes",
-                "", "fcr_definition", filter, false,
+        // FCR and handle time: from the covering index ticket_outcomes_period.
+        grouped(tx, span.grouping().key("", "solved_at"), span.whole(), "", "solved_at",
+                "fcr_definition, COUNT(fcr) AS n, SUM(fcr) AS yes", "ticket_outcomes", "", "fcr_definition", filter, false,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     long n = rs.getLong("n");
@@ -365,8 +455,9 @@ public final class SummaryQuery {
                     return null;
                 });
 
-        grouped(tx, span, "", "solved_at", "handle_time_seconds, handle_time_source", "ticket_outcomes",
-                " AND handle_time_seconds IS NOT NULL", null, filter, false,
+        grouped(tx, span.grouping().key("", "solved_at"), span.whole(), "", "solved_at",
+                "handle_time_seconds, handle_time_source", "ticket_outcomes", " AND handle_time_seconds IS NOT NULL",
+                null, filter, false,
                 rs -> {
                     Partial p = parts.computeIfAbsent(rs.getString("k"), x -> new Partial());
                     p.handleTimes.add(rs.getLong("handle_time_seconds"));

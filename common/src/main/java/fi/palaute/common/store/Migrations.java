@@ -40,6 +40,8 @@ final class Migrations {
                 tx.update("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", v, System.currentTimeMillis());
                 log.info("database schema migrated to version {}", v);
             }
+            // Derived tables last, on the schema the scripts made; rebuilt only when their definition changed.
+            AnswerRollup.install(tx);
         });
     }
 
