@@ -38,6 +38,7 @@ public final class AnswerRollup {
             new Dimension("source", "a.source"),
             new Dimension("agent", "a.agent"),
             new Dimension("agent_group", "a.agent_group"),
+            new Dimension("channel", "a.channel"),
             new Dimension("template_id", "s.template_id"));
 
     private AnswerRollup() {}

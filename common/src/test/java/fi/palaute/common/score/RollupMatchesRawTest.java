@@ -31,6 +31,7 @@ class RollupMatchesRawTest {
     private static final String[] SOURCES = {"zendesk", "freshdesk"};
     private static final String[] AGENTS = {"Ann", "Bob", null, "Cé"};
     private static final String[] GROUPS = {"Tier 1", null};
+    private static final String[] CHANNELS = {"email", "chat", null};
 
     static Stream<TestDatabases.Kind> kinds() {
         return TestDatabases.kinds();
@@ -103,6 +104,8 @@ class RollupMatchesRawTest {
                 Instant at = sent.plusMillis((long) (random.nextDouble() * Duration.ofDays(3).toMillis()));
                 int score = metric.min() + random.nextInt(metric.max() - metric.min() + 1);
                 long id = rows.answer(survey, source, "t" + i, metric.id(), score, null, at, random.nextInt(8) == 0, agent, group);
+                String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+                db.run(tx -> tx.update("UPDATE answers SET channel = ? WHERE id = ?", channel, id));
                 current.add(new long[] {id, survey, at.toEpochMilli()});
                 if (random.nextInt(4) == 0) {
                     // A later answer replaces it, possibly on another day.
@@ -111,8 +114,9 @@ class RollupMatchesRawTest {
                     db.run(tx -> {
                         tx.update("UPDATE answers SET replaced_at = ? WHERE id = ?", later.toEpochMilli(), id);
                         tx.insertReturningId("INSERT INTO answers (survey_id, source, ticket_id, metric, score, answered_at, "
-                                        + "suspected_bot, agent, agent_group) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                                survey, source, "t" + survey, metric.id(), again, later.toEpochMilli(), agent, group);
+                                        + "suspected_bot, agent, agent_group, channel) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                                survey, source, "t" + survey, metric.id(), again, later.toEpochMilli(), agent, group,
+                                CHANNELS[random.nextInt(CHANNELS.length)]);
                     });
                 }
             }
