@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -58,7 +57,7 @@ class RollupMatchesRawTest {
                     to = t.plusMillis(1 + random.nextInt(3));
                 }
                 SummaryQuery.By by = bys[random.nextInt(bys.length)];
-                Optional<String> source = random.nextInt(3) == 0 ? Optional.of(SOURCES[random.nextInt(2)]) : Optional.empty();
+                SummaryFilter source = randomFilter(random);
                 String what = "seed " + seed + ", case " + i + ": " + from + " to " + to + " in " + zone + " by " + by
                         + " " + source;
                 assertEquals(raw.summarize(from, to, by, source).toJson(), rollup.summarize(from, to, by, source).toJson(), what);
@@ -66,8 +65,8 @@ class RollupMatchesRawTest {
                 assertEquals(raw.series(from, to, periods, source).toJson(), rollup.series(from, to, periods, source).toJson(),
                         what + " " + periods.unit());
                 List<Instant> cuts = periods.cuts(from, to);
-                ScoreTimeline expected = raw.timeline(cuts);
-                ScoreTimeline actual = rollup.timeline(cuts);
+                ScoreTimeline expected = raw.timeline(cuts, source);
+                ScoreTimeline actual = rollup.timeline(cuts, source);
                 for (int c = 0; c + 1 < cuts.size(); c++) {
                     assertEquals(expected.counts(cuts.get(c), cuts.get(c + 1)), actual.counts(cuts.get(c), cuts.get(c + 1)), what);
                 }
@@ -79,6 +78,21 @@ class RollupMatchesRawTest {
                 assertEquals(maintained, rollupRows(reopened), "seed " + seed);
             }
         }
+    }
+
+    /** Nothing, or one to three of source, agent, group, channel and metric, "(none)" among the values. */
+    private static SummaryFilter randomFilter(Random random) {
+        SummaryFilter filter = SummaryFilter.all();
+        if (random.nextInt(3) == 0) filter = filter.withSource(SOURCES[random.nextInt(SOURCES.length)]);
+        if (random.nextInt(4) == 0) filter = filter.withAgent(orNone(AGENTS[random.nextInt(AGENTS.length)]));
+        if (random.nextInt(5) == 0) filter = filter.withGroup(orNone(GROUPS[random.nextInt(GROUPS.length)]));
+        if (random.nextInt(5) == 0) filter = filter.withChannel(orNone(CHANNELS[random.nextInt(CHANNELS.length)]));
+        if (random.nextInt(4) == 0) filter = filter.withMetric(Metric.values()[random.nextInt(Metric.values().length)]);
+        return filter;
+    }
+
+    private static String orNone(String value) {
+        return value == null ? SummaryFilter.NONE_KEY : value;
     }
 
     /** Days around the data, starting at a local midnight half of the time. */
