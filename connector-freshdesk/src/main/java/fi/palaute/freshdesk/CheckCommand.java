@@ -1,15 +1,18 @@
 package fi.palaute.freshdesk;
 
+import fi.palaute.common.app.CheckReport;
 import fi.palaute.common.client.ApiRejectedException;
+import fi.palaute.common.config.Service;
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.config.SurveySettings;
 import fi.palaute.common.http.Metrics;
-import fi.palaute.common.store.Database;
 import fi.palaute.common.survey.TemplateCatalog;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code check}: settings, database, Freshdesk API access ({@code GET /api/v2/agents/me}), one line
@@ -27,62 +30,49 @@ public final class CheckCommand {
     }
 
     public int run() {
-        out.println("Palaute Freshdesk connector: check");
-        FreshdeskSettings freshdesk;
-        SurveySettings survey;
-        try {
-            ServiceSettings service = ServiceSettings.from(env, FreshdeskConnector.DEFAULT_PORT);
-            survey = SurveySettings.from(env);
-            freshdesk = FreshdeskSettings.from(env);
-            TemplateCatalog templates = TemplateCatalog.load(survey.templatesDir().orElse(null), survey.locale());
-            if (!templates.contains(survey.surveyTemplate())) {
-                throw new SettingException("PALAUTE_SURVEY", "no template with id '" + survey.surveyTemplate() + "'");
+        CheckReport report = new CheckReport("Palaute Freshdesk connector", out);
+        Optional<FreshdeskSettings> freshdesk = Optional.empty();
+        if (report.settings(Service.FRESHDESK, env, Set.of())) {
+            freshdesk = report.check("settings", () -> {
+                ServiceSettings service = ServiceSettings.from(env, FreshdeskConnector.DEFAULT_PORT);
+                SurveySettings survey = SurveySettings.from(env);
+                FreshdeskSettings settings = FreshdeskSettings.from(env);
+                TemplateCatalog templates = TemplateCatalog.load(survey.templatesDir().orElse(null), survey.locale());
+                if (!templates.contains(survey.surveyTemplate())) {
+                    throw new SettingException("PALAUTE_SURVEY", "no template with id '" + survey.surveyTemplate() + "'");
+                }
+                return new Checked(service, survey, settings);
+            }, c -> "port " + c.service().port() + ", survey " + c.survey().surveyTemplate() + ", account "
+                    + c.freshdesk().baseUrl() + ", score field " + c.freshdesk().scoreField().orElse("(none)"))
+                    .map(Checked::freshdesk);
+        }
+        report.database(env);
+        if (freshdesk.isPresent()) {
+            checkApi(report, freshdesk.get());
+            out.println("webhook URL for the automation rule: " + freshdesk.get().publicUrl() + "/webhooks/freshdesk");
+        } else {
+            report.fail("freshdesk API", "skipped: fix the settings first");
+        }
+        return report.finish();
+    }
+
+    private record Checked(ServiceSettings service, SurveySettings survey, FreshdeskSettings freshdesk) {}
+
+    private void checkApi(CheckReport report, FreshdeskSettings freshdesk) {
+        report.check("freshdesk API", () -> {
+            try {
+                Agent me = FreshdeskConnector.client(freshdesk, new Metrics(), clock)
+                        .withPurpose(fi.palaute.common.client.CallPurpose.CHECK).me();
+                String who = me.contact() == null ? "agent " + me.id()
+                        : me.contact().name() + " <" + me.contact().email() + ">";
+                return "the API key belongs to " + who;
+            } catch (ApiRejectedException e) {
+                String hint = e.status() == 401 ? " (check FRESHDESK_API_KEY)"
+                        : e.status() == 403 ? " (the key's agent lacks permission)"
+                        : e.status() == 404 ? " (check FRESHDESK_DOMAIN / FRESHDESK_URL)" : "";
+                throw new IllegalStateException("GET /api/v2/agents/me answered " + e.status() + ": "
+                        + e.vendorMessage() + hint, e);
             }
-            line(true, "settings", "port " + service.port() + ", survey " + survey.surveyTemplate() + ", account "
-                    + freshdesk.baseUrl() + ", score field " + freshdesk.scoreField().orElse("(none)"));
-        } catch (SettingException | fi.palaute.common.survey.TemplateException e) {
-            line(false, "settings", e.getMessage());
-            return 1;
-        }
-        boolean ok = checkDatabase();
-        ok &= checkApi(freshdesk);
-        out.println("webhook URL for the automation rule: " + survey.publicUrl() + "/webhooks/freshdesk");
-        out.println(ok ? "all checks passed" : "some checks FAILED");
-        return ok ? 0 : 1;
-    }
-
-    private boolean checkDatabase() {
-        try (Database db = Database.open(env)) {
-            boolean healthy = db.isHealthy();
-            line(healthy, "database", db.displayUrl() + (healthy ? " answers, migrations applied" : " does not answer"));
-            return healthy;
-        } catch (RuntimeException e) {
-            line(false, "database", e.getMessage());
-            return false;
-        }
-    }
-
-    private boolean checkApi(FreshdeskSettings freshdesk) {
-        try {
-            Agent me = FreshdeskConnector.client(freshdesk, new Metrics(), clock)
-                    .withPurpose(fi.palaute.common.client.CallPurpose.CHECK).me();
-            String who = me.contact() == null ? "agent " + me.id()
-                    : me.contact().name() + " <" + me.contact().email() + ">";
-            line(true, "freshdesk API", "the API key belongs to " + who);
-            return true;
-        } catch (ApiRejectedException e) {
-            String hint = e.status() == 401 ? " (check FRESHDESK_API_KEY)"
-                    : e.status() == 403 ? " (the key's agent lacks permission)"
-                    : e.status() == 404 ? " (check FRESHDESK_DOMAIN / FRESHDESK_URL)" : "";
-            line(false, "freshdesk API", "GET /api/v2/agents/me answered " + e.status() + ": " + e.vendorMessage() + hint);
-            return false;
-        } catch (RuntimeException e) {
-            line(false, "freshdesk API", e.getMessage());
-            return false;
-        }
-    }
-
-    private void line(boolean ok, String what, String detail) {
-        out.printf("%-4s %-14s %s%n", ok ? "ok" : "FAIL", what, detail);
+        });
     }
 }

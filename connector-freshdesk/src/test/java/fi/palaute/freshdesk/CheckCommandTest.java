@@ -51,7 +51,7 @@ class CheckCommandTest {
                 .withBody("{\"code\":\"invalid_credentials\",\"message\":\"You have to be logged in to perform this action.\"}")));
         int code = check(Harness.settings(fake, TestDatabases.Kind.SQLITE, Map.of()));
         assertEquals(1, code, report());
-        assertTrue(report().contains("FAIL freshdesk API") && report().contains("You have to be logged in")
+        assertTrue(report().contains("FAIL  freshdesk API") && report().contains("You have to be logged in")
                 && report().contains("FRESHDESK_API_KEY"), report());
     }
 

@@ -106,6 +106,23 @@ public final class SlackClient {
         return email.isBlank() ? Optional.empty() : Optional.of(email);
     }
 
+    /** {@code auth.test}: who the token signs in as; {@code invalid_auth} and the like throw. */
+    public SlackIdentity authTest() {
+        JsonNode body = checkOk("auth.test", api.post("auth.test", Map.of()));
+        return new SlackIdentity(body.path("team").asText(null), body.path("team_id").asText(null),
+                body.path("user").asText(null), body.path("user_id").asText(null), body.path("bot_id").asText(null));
+    }
+
+    /** {@code conversations.info}: the channel's name and whether the bot is in it. */
+    public SlackChannel conversationInfo(String channelId) {
+        ApiResponse response = api.get("conversations.info?channel="
+                + java.net.URLEncoder.encode(channelId, java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode channel = checkOk("conversations.info", response).path("channel");
+        return new SlackChannel(channel.path("id").asText(channelId), channel.path("name").asText(null),
+                channel.path("is_private").asBoolean(false), channel.path("is_archived").asBoolean(false),
+                channel.path("is_member").asBoolean(false));
+    }
+
     private void pace(String channel) {
         try {
             perChannel.computeIfAbsent(channel, c -> new RateLimiter(1, Duration.ofSeconds(1), clock)).acquire();

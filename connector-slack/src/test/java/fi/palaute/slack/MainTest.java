@@ -21,8 +21,8 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> env, String... args) throws Exception {
-        return new Main(new Settings(env), new TickingClock(Instant.parse("2026-03-10T12:00:00Z")),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return Main.commands().run(java.util.List.of(args), new Settings(env), new TickingClock(Instant.parse("2026-03-10T12:00:00Z")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -80,5 +80,16 @@ class MainTest {
     void digestWithoutAPeriodExplainsWhatItNeeds() throws Exception {
         assertEquals(2, run(Map.of(), "digest"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--period day, week or month"));
+    }
+
+    @Test
+    void aPortInUseIsOneLineNamingPalautePortAndThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            assertEquals(2, run(Map.of("SLACK_BOT_TOKEN", "xoxb-secret-value", "PALAUTE_DB_URL", TestDatabases.newSqliteUrl(),
+                    "PALAUTE_PORT", String.valueOf(taken.getLocalPort())), "serve"));
+            String e = err.toString(StandardCharsets.UTF_8).strip();
+            assertTrue(e.startsWith("palaute: PALAUTE_PORT: port " + taken.getLocalPort() + " is already in use"), e);
+            assertEquals(1, e.lines().count(), e);
+        }
     }
 }

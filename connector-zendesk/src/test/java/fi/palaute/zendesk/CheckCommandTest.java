@@ -85,4 +85,38 @@ class CheckCommandTest {
         assertEquals(1, check(env()), output());
         assertTrue(output().contains("must belong to an agent or admin"), output());
     }
+
+    @Test
+    void testsTheApiTokenEvenBeforeSetupHasCreatedTheWebhookSecret() {
+        zendesk.server.stubFor(get(urlEqualTo("/api/v2/users/me")).willReturn(okJson(
+                "{\"user\": {\"id\": 7001, \"name\": \"Aino Admin\", \"email\": \"palaute@acme.test\", \"role\": \"admin\"}}")));
+        Map<String, String> env = env();
+        env.remove("ZENDESK_WEBHOOK_SECRET");
+        assertEquals(1, check(env), output());
+        assertTrue(output().contains("FAIL  settings           ZENDESK_WEBHOOK_SECRET: is required"), output());
+        assertTrue(output().contains("ok    zendesk API        signed in as Aino Admin"), output());
+    }
+
+    @Test
+    void anUnreachableDatabaseShowsTheDatabasesOwnReason() {
+        Map<String, String> env = env();
+        env.put("PALAUTE_DB_URL", "jdbc:sqlite:/palaute-no-such-folder/palaute.db");
+        zendesk.server.stubFor(get(urlEqualTo("/api/v2/users/me")).willReturn(okJson(
+                "{\"user\": {\"id\": 7001, \"name\": \"Aino Admin\", \"email\": \"palaute@acme.test\", \"role\": \"admin\"}}")));
+        assertEquals(1, check(env), output());
+        assertTrue(output().contains("FAIL  database           PALAUTE_DB_URL: cannot open "
+                + "jdbc:sqlite:/palaute-no-such-folder/palaute.db: the folder /palaute-no-such-folder does not exist"), output());
+        assertFalse(output().contains("HikariPool") || output().contains("Connection is not available"), output());
+    }
+
+    @Test
+    void riskyValuesAreWarnedAboutButDoNotFail() {
+        zendesk.server.stubFor(get(urlEqualTo("/api/v2/users/me")).willReturn(okJson(
+                "{\"user\": {\"id\": 7001, \"name\": \"Aino Admin\", \"email\": \"palaute@acme.test\", \"role\": \"admin\"}}")));
+        Map<String, String> env = env();
+        env.put("PALAUTE_SEND_DELAY", "P5D");
+        assertEquals(0, check(env), output());
+        assertTrue(output().contains("warn  settings           PALAUTE_SEND_DELAY P5D is longer than Zendesk's default "
+                + "auto-close"), output());
+    }
 }

@@ -1,7 +1,6 @@
 package fi.palaute.common.app;
 
 import fi.palaute.common.config.Setting;
-import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
 import java.util.Locale;
 import java.util.Map;
@@ -12,19 +11,6 @@ import java.util.Map;
  */
 public final class Logging {
     private Logging() {}
-
-    /**
-     * For a Main, first thing, before any class with a logger is touched: configures logging, or prints
-     * the one-line problem and exits 2.
-     */
-    public static void configureOrExit(Map<String, String> env) {
-        try {
-            configure(env);
-        } catch (SettingException e) {
-            System.err.println("palaute: " + e.getMessage());
-            System.exit(2);
-        }
-    }
 
     public static void configure(Map<String, String> env) {
         String level = new Settings(env).string(Setting.PALAUTE_LOG_LEVEL).toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package fi.palaute.common.app;
 
 import fi.palaute.common.config.ServiceSettings;
-import fi.palaute.common.config.Settings;
 import fi.palaute.common.dashboard.Dashboard;
 import fi.palaute.common.http.HttpService;
 import fi.palaute.common.http.Metrics;
@@ -155,7 +154,8 @@ public final class ServiceRuntime implements AutoCloseable {
             worker = new JobWorker(q, handlers, workerOptions, metrics, clock);
             settings.adminToken().ifPresent(token ->
                     dashboard.apply(Dashboard.builder(db, token).clock(clock)).build().register(http));
-            HttpService service = http.metrics(metrics).health(db::isHealthy).metricsEndpoint().build().start();
+            HttpService service = listen(settings.port(),
+                    () -> http.metrics(metrics).health(db::isHealthy).metricsEndpoint().build().start());
             worker.start();
             log.info("{} listening on port {} (database {}, job kinds {})", name, service.port(), db.displayUrl(),
                     handlers.keySet());
@@ -163,20 +163,24 @@ public final class ServiceRuntime implements AutoCloseable {
         }
     }
 
-    /** Reads settings, or prints the one-line problem and exits 2: one line naming the setting, exit 2. */
-    public static <T> T orExit(java.util.function.Supplier<T> settingsReader) {
-        try {
-            return settingsReader.get();
-        } catch (fi.palaute.common.config.SettingException | fi.palaute.common.survey.TemplateException e) {
-            // One line naming the setting or the template file and field: no stack trace for a typo.
-            System.err.println("palaute: " + e.getMessage());
-            System.exit(2);
-            return null;
-        }
+    private interface Listen {
+        HttpService start() throws IOException;
     }
 
-    /** Convenience for Main classes. */
-    public static Settings environment() {
-        return Settings.fromEnvironment();
+    /** A port another process holds is a setting problem: one line naming PALAUTE_PORT and the port. */
+    private static HttpService listen(int port, Listen listen) throws IOException {
+        try {
+            return listen.start();
+        } catch (IOException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new fi.palaute.common.config.SettingException(
+                            fi.palaute.common.config.Setting.PALAUTE_PORT.name(), "port " + port
+                            + " is already in use (" + t.getMessage() + "): stop what listens there or choose "
+                            + "another port");
+                }
+            }
+            throw e;
+        }
     }
 }

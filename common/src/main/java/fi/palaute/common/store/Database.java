@@ -68,13 +68,15 @@ public final class Database implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new fi.palaute.common.config.SettingException("PALAUTE_DB_URL", e.getMessage());
         }
+        String displayUrl = dialect == Dialect.SQLITE ? FirstConnection.sqliteDisplayUrl(url) : redact(url);
+        FirstConnection.require(url, dialect, user, password, displayUrl);
         HikariDataSource writers = new HikariDataSource(poolConfig(url, user, password, dialect, false));
         HikariDataSource readers = null;
         try {
             // Migrations first: the read-only pool cannot create the file or switch it to WAL.
-            new Migrations(new Database(writers, writers, dialect, redact(url))).apply();
+            new Migrations(new Database(writers, writers, dialect, displayUrl)).apply();
             readers = new HikariDataSource(poolConfig(url, user, password, dialect, true));
-            return new Database(writers, readers, dialect, redact(url));
+            return new Database(writers, readers, dialect, displayUrl);
         } catch (RuntimeException e) {
             writers.close();
             if (readers != null) readers.close();
@@ -120,7 +122,7 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() { return dialect; }
 
-    /** The URL without credentials, safe to log. */
+    /** The URL without credentials, safe to log; a SQLite file as its absolute path. */
     public String displayUrl() { return displayUrl; }
 
     /**

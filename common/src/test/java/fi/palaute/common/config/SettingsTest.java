@@ -61,4 +61,25 @@ class SettingsTest {
             assertEquals(bad.getKey(), e.setting(), e.getMessage());
         }
     }
+
+    @Test
+    void everyProblemIsListedAtOnceFromTheDeclarations() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PALAUTE_SAMPLE_RATE", "2");
+        env.put("ZENDESK_URL", "https://acme.zendesk.example");
+        var problems = new Settings(env).problems(Service.ZENDESK, java.util.Set.of(Setting.ZENDESK_WEBHOOK_SECRET));
+        assertEquals(List.of("PALAUTE_PUBLIC_URL: is required but not set", "PALAUTE_LINK_SECRET: is required but not set",
+                "PALAUTE_SAMPLE_RATE: must be a number between 0 and 1", "ZENDESK_EMAIL: is required but not set",
+                "ZENDESK_API_TOKEN: is required but not set"),
+                problems.stream().map(SettingException::getMessage).toList(),
+                "ZENDESK_URL stands in for ZENDESK_SUBDOMAIN; the webhook secret is not needed here");
+    }
+
+    @Test
+    void anUnsetSettingTakesItsDeclaredDefault() {
+        Settings none = new Settings(Map.of());
+        assertEquals(Duration.ofDays(14), none.duration(Setting.PALAUTE_ANSWER_WINDOW));
+        assertEquals(8083, none.port(Setting.PALAUTE_PORT, Service.SLACK));
+        assertEquals("jdbc:sqlite:palaute.db", none.string(Setting.PALAUTE_DB_URL));
+    }
 }
