@@ -1,16 +1,18 @@
 package fi.palaute.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The baseline: the JDK's HttpServer with the same backlog and thread pool as Palaute's HttpService,
+ * The baseline: Jetty 12, the server Palaute's HttpService runs on, with its defaults and TCP_NODELAY,
  * reading the body and answering 202 with a small JSON body, and doing nothing else.
  * {@code java -cp palaute-bench.jar fi.palaute.bench.BareServer PORT}
  */
@@ -19,34 +21,31 @@ public final class BareServer {
 
     private BareServer() {}
 
-    public static HttpServer start(int port) throws IOException {
-        // as Palaute's HttpService does: without it Nagle and delayed ACKs add 40 ms to every answer
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", port), 512);
-        ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "bare-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", exchange -> {
-            try (InputStream in = exchange.getRequestBody()) {
-                in.readAllBytes();
+    public static Server start(int port) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server, 1, 1);
+        connector.setPort(port);
+        connector.setAcceptQueueSize(512);
+        connector.setAcceptedTcpNoDelay(true);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract.NonBlocking() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                int status = "/healthz".equals(Request.getPathInContext(request)) ? 200 : 202;
+                Content.Source.consumeAll(request, Callback.from(() -> {
+                    response.setStatus(status);
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                    response.write(true, ByteBuffer.wrap(BODY), callback);
+                }, callback::failed));
+                return true;
             }
-            int status = exchange.getRequestURI().getPath().equals("/healthz") ? 200 : 202;
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, BODY.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(BODY);
-            }
-            exchange.close();
         });
         server.start();
         return server;
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args.length > 0 ? args[0] : System.getenv().getOrDefault("PALAUTE_PORT", "8090"));
-        start(port);
+        start(port).join();
     }
 }

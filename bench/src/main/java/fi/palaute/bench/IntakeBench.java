@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Intake: signed Zendesk webhooks over loopback to the connector jar (its own process, on SQLite and on
- * PostgreSQL) and to a bare JDK HttpServer that answers 202 without work (its own process too), at
+ * PostgreSQL) and to a bare Jetty server that answers 202 without work (its own process too), at
  * fixed concurrency levels and at a fixed 1,000 requests/s, all in one run so the ratio is fair.
  */
 final class IntakeBench {
@@ -52,7 +52,7 @@ final class IntakeBench {
         try (Proc bare = Proc.start(o.jvmFlags, List.of("-cp", o.benchJar().toString(), "fi.palaute.bench.BareServer",
                 Integer.toString(port)), Map.of(), port, o.work.resolve("logs/bare.log"))) {
             bare.awaitHealthy(30_000);
-            targets.add(measure("bare JDK HttpServer", bare, 1, null));
+            targets.add(measure("bare Jetty 12 server", bare, 1, null));
         }
 
         Path sqlite = o.work.resolve("intake-" + System.currentTimeMillis() + ".db");
@@ -95,7 +95,7 @@ final class IntakeBench {
         report.heading("Intake: signed webhooks → committed event + survey job → 202");
         report.note(Report.f("Closed loop: each of c connections sends the next request when the answer is in "
                 + "(%d s measured after %d s warm-up per level). Paced: a fixed 1,000 requests/s, latency counted "
-                + "from the scheduled send time. Ratio: requests/s against the bare JDK HttpServer at the same c. "
+                + "from the scheduled send time. Ratio: requests/s against the bare Jetty server at the same c. "
                 + "Each webhook is a new ticket (unique signed trigger body). Load generator in the same 2 cores.",
                 o.seconds, o.warmup));
         LoadGen.Result[] bare = targets.get(0).results.toArray(new LoadGen.Result[0]);

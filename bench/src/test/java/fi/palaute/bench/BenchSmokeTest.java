@@ -3,7 +3,6 @@ package fi.palaute.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,7 @@ class BenchSmokeTest {
     @Test
     void loadGeneratorMeasuresTheBareServer() throws Exception {
         int port = Proc.freePort();
-        HttpServer server = BareServer.start(port);
+        org.eclipse.jetty.server.Server server = BareServer.start(port);
         try {
             LoadGen gen = new LoadGen("127.0.0.1", port);
             SignedWebhooks hooks = new SignedWebhooks(1, "localhost:" + port);
@@ -34,7 +33,7 @@ class BenchSmokeTest {
             LoadGen.Result paced = gen.paced("bare", hooks, 200, 4, Duration.ZERO, Duration.ofMillis(500));
             assertTrue(Math.abs(paced.requests() - 100) <= 2, paced.toString());
         } finally {
-            server.stop(0);
+            server.stop();
         }
     }
 

@@ -20,6 +20,8 @@ public final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
         // Connection-pool chatter is not an event an operator needs at INFO.
         setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        // Jetty's start-up banner and per-connection notes: the service logs its own line per request.
+        setIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -97,7 +97,7 @@ public final class ServiceRuntime implements AutoCloseable {
             this.name = name;
             this.db = db;
             this.settings = settings;
-            this.http = HttpService.builder().port(settings.port());
+            this.http = HttpService.builder().host(settings.bind()).port(settings.port());
         }
 
         public Builder clock(Clock c) { this.clock = c; return this; }
@@ -157,8 +157,8 @@ public final class ServiceRuntime implements AutoCloseable {
             HttpService service = listen(settings.port(),
                     () -> http.metrics(metrics).health(db::isHealthy).metricsEndpoint().build().start());
             worker.start();
-            log.info("{} listening on port {} (database {}, job kinds {})", name, service.port(), db.displayUrl(),
-                    handlers.keySet());
+            log.info("{} listening on {}:{} (database {}, job kinds {})", name, settings.bind(), service.port(),
+                    db.displayUrl(), handlers.keySet());
             return new ServiceRuntime(name, db, metrics, clock, q, worker, service);
         }
     }

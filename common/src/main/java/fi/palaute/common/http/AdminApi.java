@@ -122,7 +122,7 @@ public final class AdminApi {
                             .append(rs.getObject("replaced_at") != null).append("\r\n");
                     return null;
                 }, range.from.toEpochMilli(), range.to.toEpochMilli()));
-        return new Response(200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8),
+        return Response.of(200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Disposition", "attachment; filename=\"palaute-responses.csv\""));
     }
 

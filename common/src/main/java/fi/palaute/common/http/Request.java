@@ -8,19 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** An inbound request with its body already read (within the size limit). */
+/**
+ * An inbound request with its body already read (within the size limit). Header names are matched
+ * case-insensitively; {@code path} is the raw (still %-encoded) path, path parameters are decoded.
+ */
 public record Request(String method, String path, Map<String, String> pathParams, Map<String, String> query,
                       Map<String, List<String>> headers, byte[] body, InetSocketAddress remote) {
 
-    /** A header value, matched case-insensitively. */
-    public Optional<String> header(String name) {
-        for (var e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return Optional.of(e.getValue().get(0));
-            }
-        }
-        return Optional.empty();
+    public Request {
+        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> {
+            if (k != null) h.merge(k, List.copyOf(v), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        });
+        headers = java.util.Collections.unmodifiableMap(h);
+        pathParams = Map.copyOf(pathParams);
+        query = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
     }
 
     /**
@@ -59,6 +63,13 @@ public record Request(String method, String path, Map<String, String> pathParams
         return out.toString();
     }
 
+    /** The first value of a header. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** A path parameter such as {@code token} in {@code /r/{token}}; every declared one is present. */
     public String pathParam(String name) {
         return pathParams.get(name);
     }
@@ -71,13 +82,9 @@ public record Request(String method, String path, Map<String, String> pathParams
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** Parses an application/x-www-form-urlencoded body (rating form, Slack commands). */
+    /** Parses an application/x-www-form-urlencoded body (rating form, Slack commands, sign-in). */
     public Map<String, String> form() {
         return parseForm(bodyText());
-    }
-
-    public Request withPathParams(Map<String, String> params) {
-        return new Request(method, path, params, query, headers, body, remote);
     }
 
     public static Map<String, String> parseForm(String encoded) {

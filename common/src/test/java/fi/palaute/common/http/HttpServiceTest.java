@@ -91,4 +91,13 @@ class HttpServiceTest {
         assertEquals(200, m.statusCode());
         assertTrue(m.body().contains("palaute_http_requests_total{route=\"GET /refuse\",status=\"422\"} 1"), m.body());
     }
+
+    @Test
+    void stopDoesNotWaitForIdleKeptAliveConnections() throws Exception {
+        assertEquals(200, send(at("/healthz").GET()).statusCode());
+        long t0 = System.nanoTime();
+        service.stop(10);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(millis < 2000, "stop took " + millis + " ms");
+    }
 }

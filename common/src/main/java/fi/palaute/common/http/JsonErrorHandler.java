@@ -1,0 +1,33 @@
+package fi.palaute.common.http;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers the errors Jetty raises itself, before any route runs (a malformed request line, headers
+ * over the limit, an ambiguous path), in the service's one JSON error shape instead of Jetty's HTML
+ * page, and without Jetty's message, which may echo what the client sent.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+        Object attribute = request.getAttribute(ERROR_STATUS);
+        if (attribute instanceof Integer s && s >= 400) status = s;
+        String reason = HttpStatus.getMessage(status);
+        fi.palaute.common.http.Response body = fi.palaute.common.http.Response.error(status,
+                status >= 500 ? "internal_error" : "bad_request",
+                status >= 500 ? "the request could not be handled; see the service log"
+                        : "the request could not be read: " + reason);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
+        SecurityHeaders.apply(body, response.getHeaders());
+        response.write(true, ByteBuffer.wrap(body.bufferedBytes()), callback);
+        return true;
+    }
+}
