@@ -45,7 +45,8 @@ public final class HttpService implements AutoCloseable {
         EdgeLimits limits = b.limits;
         QueuedThreadPool threads = new QueuedThreadPool(JETTY_THREADS, 4);
         threads.setName("palaute-jetty");
-        threads.setDaemon(true);
+        // Not daemon threads: a service's main returns after start, and these keep the process serving.
+        threads.setDaemon(false);
         AtomicInteger workerNumber = new AtomicInteger();
         workers = new ThreadPoolExecutor(limits.workerThreads(), limits.workerThreads(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(limits.maxQueued()), r -> {
@@ -82,7 +83,7 @@ public final class HttpService implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
 
-        server.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JsonErrorHandler(metrics));
         server.setHandler(new GracefulHandler(new Dispatcher(new Routes(b.routes), limits, metrics, scheduler, workers)));
         server.setStopTimeout(Duration.ofSeconds(10).toMillis());
     }

@@ -14,6 +14,14 @@ import org.eclipse.jetty.util.Callback;
  * page, and without Jetty's message, which may echo what the client sent.
  */
 final class JsonErrorHandler extends ErrorHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HttpService.class);
+
+    private final Metrics metrics;
+
+    JsonErrorHandler(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
@@ -24,6 +32,10 @@ final class JsonErrorHandler extends ErrorHandler {
                 status >= 500 ? "internal_error" : "bad_request",
                 status >= 500 ? "the request could not be handled; see the service log"
                         : "the request could not be read: " + reason);
+        metrics.increment("palaute_http_requests_total", "HTTP requests by route and status", "route", "unreadable",
+                "status", Integer.toString(status));
+        log.info("{} {} {} (refused before routing)", LogText.escape(request.getMethod()),
+                LogText.escape(request.getHttpURI() == null ? null : request.getHttpURI().getPath()), status);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
         SecurityHeaders.apply(body, response.getHeaders());

@@ -27,6 +27,13 @@ class HttpServiceTest {
                 .get("/refuse", r -> {
                     throw new HttpError(422, "bad_thing", "the thing is bad");
                 })
+                .get("/page", r -> Response.html(200, "<!doctype html><title>t</title>"))
+                .post("/go", r -> Response.seeOther("/landing")
+                        .withCookie(Cookie.of("session", "abc", "/").withMaxAge(java.time.Duration.ofSeconds(60))))
+                .get("/stream", r -> Response.stream(200, "text/plain", out -> {
+                    byte[] line = "line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    for (int i = 0; i < 100_000; i++) out.write(line);
+                }))
                 .health(() -> true).metricsEndpoint()
                 .build().start();
     }
@@ -99,5 +106,37 @@ class HttpServiceTest {
         service.stop(10);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(millis < 2000, "stop took " + millis + " ms");
+    }
+
+    @Test
+    void everyAnswerIsUncacheableAndUnsniffableAndHtmlGetsOnePolicy() throws Exception {
+        var json = send(at("/refuse").GET());
+        assertEquals("no-store", json.headers().firstValue("Cache-Control").orElse(null));
+        assertEquals("nosniff", json.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertTrue(json.headers().allValues("Content-Security-Policy").isEmpty());
+        var html = send(at("/page").GET());
+        assertEquals(1, html.headers().allValues("Content-Security-Policy").size(), html.headers().toString());
+        assertTrue(html.headers().firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", html.headers().firstValue("X-Content-Type-Options").orElse(null));
+    }
+
+    @Test
+    void redirectsCookiesAndStreamedBodiesReachTheClient() throws Exception {
+        var redirect = send(at("/go").POST(HttpRequest.BodyPublishers.ofString("a=1")));
+        assertEquals(303, redirect.statusCode());
+        assertEquals("/landing", redirect.headers().firstValue("Location").orElse(null));
+        assertEquals("session=abc; Path=/; Max-Age=60; HttpOnly; SameSite=Lax",
+                redirect.headers().firstValue("Set-Cookie").orElse(null));
+        var streamed = send(at("/stream").GET());
+        assertEquals(200, streamed.statusCode());
+        assertEquals(100_000 * 5, streamed.body().length());
+        assertTrue(streamed.body().startsWith("line\nline\n"));
+    }
+
+    @Test
+    void controlCharactersInAPathNeverReachTheLogRaw() {
+        assertEquals("/r/a\\r\\nINFO forged", LogText.escape("/r/a\r\nINFO forged"));
+        assertEquals("GET /x\\u001b[31m", LogText.escape("GET /x\u001b[31m"));
+        assertEquals("a\\nb\\rc", LogText.escape("a\nb\rc"));
     }
 }
