@@ -46,6 +46,11 @@ public final class Response {
     }
 
     /** A buffered answer; {@code headers} are extra headers such as Content-Disposition. */
+    public Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body.clone(), null, headers, List.of());
+    }
+
+    /** A buffered answer; {@code headers} are extra headers such as Content-Disposition. */
     public static Response of(int status, String contentType, byte[] body, Map<String, String> headers) {
         return new Response(status, contentType, body.clone(), null, headers, List.of());
     }
@@ -76,12 +81,6 @@ public final class Response {
     public static Response html(int status, String html) {
         return new Response(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), null,
                 Map.of(), List.of());
-    }
-
-    /** 303 See Other: after a form POST, or to send a browser somewhere else, with no body. */
-    public static Response seeOther(String location) {
-        return new Response(303, "text/plain; charset=utf-8", new byte[0],
-                Map.of("Location", location, "Cache-Control", "no-store"));
     }
 
     public static Response text(int status, String contentType, String text) {
