@@ -32,7 +32,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     private final FreshdeskClient writeBacks;
     private final FreshdeskClient lookups;
     private final FreshdeskSettings settings;
-    private final Map<Long, String> agentNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, Agent.AgentContact> agents = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, String> groupNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FreshdeskHelpdesk(FreshdeskClient client, FreshdeskSettings settings) {
@@ -64,7 +64,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         }
         return new TicketSnapshot(ticketId, status, solved, t.status() == Ticket.CLOSED, solvedAt, t.tags(),
                 requester(t), agentName(t.responderId()), groupName(t.groupId()), t.sourceName(),
-                settings.baseUrl() + "/a/tickets/" + ticketId);
+                settings.baseUrl() + "/a/tickets/" + ticketId, agentEmail(t.responderId()));
     }
 
     private Requester requester(Ticket t) {
@@ -214,12 +214,22 @@ public final class FreshdeskHelpdesk implements Helpdesk {
      */
     private String agentName(Long agentId) {
         if (agentId == null) return null;
-        return agentNames.computeIfAbsent(agentId, id -> {
+        String name = agent(agentId).name();
+        return name != null ? name : id(agentId);
+    }
+
+    /** The agent's contact e-mail, which Slack's App Home matches the Slack user by. */
+    private String agentEmail(Long agentId) {
+        return agentId == null ? null : agent(agentId).email();
+    }
+
+    private Agent.AgentContact agent(long agentId) {
+        return agents.computeIfAbsent(agentId, id -> {
             try {
                 Agent a = lookups.agent(id);
-                return a.contact() != null && a.contact().name() != null ? a.contact().name() : id(id);
+                return a.contact() != null ? a.contact() : new Agent.AgentContact(null, null);
             } catch (ApiRejectedException e) {
-                return id(id);
+                return new Agent.AgentContact(null, null);
             }
         });
     }

@@ -83,6 +83,8 @@ class EndToEndTest {
 
             // Digests and alerts name people: the agent and group as Freshdesk calls them, not their ids.
             assertEquals("Pekka Tukinen", app.string("SELECT agent FROM ticket_outcomes"));
+            assertEquals("pekka@acme.example", app.string("SELECT agent_email FROM ticket_outcomes"),
+                    "the agent's contact e-mail, which Slack's App Home matches people by");
             assertEquals("Billing", app.string("SELECT agent_group FROM answers"));
 
             HttpResponse<String> summary = app.send(HttpRequest.newBuilder(URI.create(app.base() + "/api/summary"))

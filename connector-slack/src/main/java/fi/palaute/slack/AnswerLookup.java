@@ -40,4 +40,16 @@ public final class AnswerLookup {
                           ELSE a.score / 10.0 END, a.answered_at, a.id
                  LIMIT ?""", ROW, from.toEpochMilli(), to.toEpochMilli(), limit));
     }
+
+    /** The newest current, human answers with a comment in [from, to), of one agent's tickets or of everyone's. */
+    public List<AnswerView> latestComments(Optional<String> agent, Instant from, Instant to, int limit) {
+        String where = """
+                 WHERE a.answered_at >= ? AND a.answered_at < ? AND a.replaced_at IS NULL AND a.suspected_bot = 0
+                   AND a.comment IS NOT NULL""";
+        return db.read(tx -> agent.isPresent()
+                ? tx.query(SELECT + "\n" + where + " AND a.agent = ? ORDER BY a.answered_at DESC, a.id DESC LIMIT ?", ROW,
+                        from.toEpochMilli(), to.toEpochMilli(), agent.get(), limit)
+                : tx.query(SELECT + "\n" + where + " ORDER BY a.answered_at DESC, a.id DESC LIMIT ?", ROW,
+                        from.toEpochMilli(), to.toEpochMilli(), limit));
+    }
 }

@@ -73,7 +73,7 @@ public final class DigestComposer {
         return String.join("\n", lines);
     }
 
-    private static String describe(MetricScore s) {
+    static String describe(MetricScore s) {
         if (s instanceof CsatScore c) return Format.one(c.score()) + "% satisfied";
         if (s instanceof CesScore c) return "mean " + Format.one(c.mean()) + " of 7, " + Format.one(c.easyShare()) + "% easy";
         NpsScore n = (NpsScore) s;
@@ -85,14 +85,14 @@ public final class DigestComposer {
         return s instanceof CsatScore ? Format.one(v) + "%" : Format.one(v);
     }
 
-    private static String ci(MetricScore s) {
+    static String ci(MetricScore s) {
         if (s instanceof CsatScore c) return Format.interval(c.ci95(), "%");
         if (s instanceof CesScore c) return Format.interval(c.ci95(), "");
         return Format.interval(((NpsScore) s).ci95(), "");
     }
 
     /** ▲/▼ with the difference in points (CSAT %, NPS) or on the 1–7 scale (CES mean). */
-    private static String change(MetricScore now, MetricScore before, String noun) {
+    static String change(MetricScore now, MetricScore before, String noun) {
         if (before.n() == 0) return "no answers the previous " + noun;
         double diff = DigestReportQuery.headline(now) - DigestReportQuery.headline(before);
         String unit = now instanceof CesScore ? "" : " pts";

@@ -10,6 +10,7 @@ import fi.palaute.common.http.Handler;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.http.Response;
 import fi.palaute.common.job.JobWorker;
+import fi.palaute.common.score.SummaryQuery;
 import fi.palaute.common.store.Database;
 import java.io.IOException;
 import java.time.Clock;
@@ -68,6 +69,8 @@ public final class SlackService implements AutoCloseable {
         b.handle(OutcomeSubmission.KIND, new OutcomeJob(db, followUps, b.queue(), redraw, b.pokeWorker(), clock));
         b.handle(AlertUpdateJob.KIND, new AlertUpdateHandler(followUps, redraw, followUpClient));
         b.handle(ReminderJob.KIND, new ReminderJob(followUps, followUpClient, slack.followUpSla(), clock));
+        b.handle(AppHomeJob.KIND, new AppHomeJob(followUpClient, new AgentDirectory(db), new SummaryQuery(db), answers,
+                followUps, new AppHomeComposer(slack.schedule().zone()), clock));
         AdminApi admin = new AdminApi(db, service.adminToken(), clock, slack.followUpSla());
         b.routes(admin::registerFollowUps);
         b.handle(DigestJob.KIND, new DigestJob(db, reports, composer, client.withPurpose(CallPurpose.DIGEST), clock));
@@ -76,11 +79,14 @@ public final class SlackService implements AutoCloseable {
                     slack.schedule().zone(), clock, commandExecutor);
             InteractionEndpoint interactions = new InteractionEndpoint(new SlackSignatureVerifier(slack.signingSecret(),
                     clock), b.queue(), b.pokeWorker(), clock);
-            b.routes(r -> r.post("/slack/commands", cx).post("/slack/interactions", interactions));
+            EventsEndpoint events = new EventsEndpoint(new SlackSignatureVerifier(slack.signingSecret(), clock), b.queue(),
+                    b.pokeWorker(), clock);
+            b.routes(r -> r.post("/slack/commands", cx).post("/slack/interactions", interactions)
+                    .post("/slack/events", events));
         } else {
-            log.warn("SLACK_SIGNING_SECRET is not set: /slack/commands and /slack/interactions answer 503");
+            log.warn("SLACK_SIGNING_SECRET is not set: /slack/commands, /slack/interactions and /slack/events answer 503");
             Handler off = req -> Response.error(503, "not_configured", "SLACK_SIGNING_SECRET is not set on this service");
-            b.routes(r -> r.post("/slack/commands", off).post("/slack/interactions", off));
+            b.routes(r -> r.post("/slack/commands", off).post("/slack/interactions", off).post("/slack/events", off));
         }
         if (slack.alertChannel().isEmpty()) log.warn("SLACK_ALERT_CHANNEL is not set: low-score alerts are not posted");
         ServiceRuntime runtime = b.start();

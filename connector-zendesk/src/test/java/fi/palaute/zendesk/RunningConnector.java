@@ -153,7 +153,7 @@ final class RunningConnector implements AutoCloseable {
 
     List<Map<String, Object>> outcomes(long ticketId) {
         return rows("SELECT fcr, replies, reopens, handle_time_seconds, handle_time_source, resolution_seconds, agent, "
-                + "agent_group, channel FROM ticket_outcomes WHERE ticket_id = ? ORDER BY id", String.valueOf(ticketId));
+                + "agent_group, channel, agent_email FROM ticket_outcomes WHERE ticket_id = ? ORDER BY id", String.valueOf(ticketId));
     }
 
     List<JobQueue.JobStatus> jobs(String kind) {

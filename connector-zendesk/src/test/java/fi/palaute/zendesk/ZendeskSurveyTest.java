@@ -76,6 +76,7 @@ class ZendeskSurveyTest {
         assertEquals(0L, outcome.get("reopens"));
         assertEquals(95L * 60, outcome.get("resolution_seconds"));
         assertEquals("Aino Agent", outcome.get("agent"));
+        assertEquals("aino@acme.test", outcome.get("agent_email"), "from the sideloaded assignee, for Slack's App Home");
         assertEquals("Billing", outcome.get("agent_group"));
         assertEquals("email", outcome.get("channel"));
         assertNull(outcome.get("handle_time_seconds"), "no handle-time field configured: absent, not resolution time");

@@ -140,6 +140,19 @@ public final class FollowUpStore {
                 : tx.query(SELECT + " ORDER BY f.created_at DESC, f.id DESC LIMIT ?", ROW, LIST_LIMIT));
     }
 
+    /**
+     * Follow-ups not closed yet, newest first: of one agent's tickets or owned by one Slack user when
+     * {@code agent} or {@code ownerId} is given (either matches), else everyone's.
+     */
+    public List<FollowUp> unfinished(Optional<String> agent, Optional<String> ownerId, int limit) {
+        String where = " WHERE f.state <> 'closed'";
+        if (agent.isEmpty() && ownerId.isEmpty()) {
+            return db.read(tx -> tx.query(SELECT + where + " ORDER BY f.created_at DESC, f.id DESC LIMIT ?", ROW, limit));
+        }
+        return db.read(tx -> tx.query(SELECT + where + " AND (a.agent = ? OR f.owner_id = ?) ORDER BY f.created_at DESC, "
+                + "f.id DESC LIMIT ?", ROW, agent.orElse(null), ownerId.orElse(null), limit));
+    }
+
     /** Follow-ups created in [from, to), optionally of one agent, oldest first. */
     public List<FollowUp> created(Instant from, Instant to, Optional<String> agent) {
         return db.read(tx -> agent.isPresent()

@@ -161,13 +161,15 @@ public final class SurveyJob implements JobHandler {
         Instant solvedAt = t.solvedAt() != null ? t.solvedAt() : now;
         tx.update("""
                 INSERT INTO ticket_outcomes (source, ticket_id, cycle_key, solved_at, fcr, fcr_definition, replies, reopens,
-                    handle_time_seconds, handle_time_source, resolution_seconds, agent, agent_group, channel, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    handle_time_seconds, handle_time_source, resolution_seconds, agent, agent_group, channel, recorded_at,
+                    agent_email)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
                 source, t.ticketId(), cycle, solvedAt.toEpochMilli(),
                 o.firstContactResolution() == null ? null : (o.firstContactResolution() ? 1 : 0), o.fcrDefinition(),
                 o.publicAgentReplies(), o.reopens(), o.handleTimeSeconds(), o.handleTimeSource(), o.resolutionSeconds(),
-                t.agent(), t.group(), t.channel(), now.toEpochMilli());
+                t.agent(), t.group(), t.channel(), now.toEpochMilli(),
+                t.agentEmail() == null ? null : t.agentEmail().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Optional<Long> insertSurvey(Tx tx, String source, TicketSnapshot t, String cycle, SurveyTemplate template,
