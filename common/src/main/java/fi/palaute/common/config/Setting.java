@@ -107,11 +107,11 @@ public enum Setting {
 
     // Slack
     SLACK_BOT_TOKEN(SLACK, SettingType.secretStartingWith("xox", "must be a Slack bot token (xoxb-…)"), Need.required(),
-            "bot token (scopes chat:write, commands); digest --dry-run does without"),
+            "bot token (scopes chat:write, commands, users:read, users:read.email); digest --dry-run does without"),
     SLACK_API_URL(SLACK, SettingType.httpUrl(), Need.defaultsTo("https://slack.com/api"),
             "Slack Web API base URL (tests, proxies)"),
     SLACK_SIGNING_SECRET(SLACK, SettingType.secret(16), Need.optional(),
-            "the app's signing secret; verifies /slack/commands (unset: it answers 503)"),
+            "the app's signing secret; verifies /slack/commands, /slack/interactions and /slack/events (unset: they answer 503)"),
     SLACK_DIGEST_CHANNEL(SLACK, SettingType.text(), Need.optional(), "channel id for digests; unset: no scheduled digests"),
     SLACK_DIGEST_SCHEDULE(SLACK, SettingType.text(), Need.defaultsTo("daily 09:00 UTC"),
             "when digests go out, e.g. 'weekly MON 09:00 Europe/Helsinki' or 'monthly 1 09:00 UTC'"),
