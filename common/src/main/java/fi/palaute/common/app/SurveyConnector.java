@@ -9,6 +9,9 @@ import fi.palaute.common.config.SurveySettings;
 import fi.palaute.common.followup.FollowUpNoteWriter;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.followup.NoteJob;
+import fi.palaute.common.experiment.ExperimentFile;
+import fi.palaute.common.experiment.ExperimentStore;
+import fi.palaute.common.experiment.Experiments;
 import fi.palaute.common.http.AdminApi;
 import fi.palaute.common.http.HttpService;
 import fi.palaute.common.http.Metrics;
@@ -20,6 +23,7 @@ import fi.palaute.common.survey.Helpdesk;
 import fi.palaute.common.survey.SurveyComposer;
 import fi.palaute.common.survey.SurveyIntake;
 import fi.palaute.common.survey.SurveyJob;
+import fi.palaute.common.survey.SurveyPlan;
 import fi.palaute.common.survey.SurveyPolicy;
 import fi.palaute.common.survey.TemplateCatalog;
 import fi.palaute.common.survey.WriteBackJob;
@@ -90,6 +94,10 @@ public final class SurveyConnector {
                         + "' (known: " + templates.ids() + ", or none)");
             }
         }
+        Experiments experiments = survey.experimentsFile()
+                .map(file -> new ExperimentFile(id -> templates.contains(id)
+                        ? Optional.of(templates.find(id, null).metric()) : Optional.empty()).read(file))
+                .orElse(Experiments.NONE);
         Optional<Duration> lease = jobLease(env);
         FollowUpSettings followUp = FollowUpSettings.from(env);
         Helpdesk desk = helpdesk.apply(metrics);
@@ -99,11 +107,15 @@ public final class SurveyConnector {
             ServiceRuntime.Builder runtime = ServiceRuntime.builder(source, db, service)
                     .clock(clock).metrics(metrics).workerOptions(lease.map(workerOptions::withLease)
                             .orElse(workerOptions));
-            SurveyIntake intake = new SurveyIntake(db, runtime.queue(), survey.sendDelay(), clock, metrics,
+            new ExperimentStore(db).save(experiments, clock);
+            // Jobs are due at the earliest send delay of any arm; an arm that waits longer postpones its job.
+            SurveyIntake intake = new SurveyIntake(db, runtime.queue(),
+                    experiments.shortestSendDelay(survey.sendDelay(), clock.instant()), clock, metrics,
                     runtime.pokeWorker());
             RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
                     survey.company(), clock, metrics, runtime.pokeWorker());
-            SurveyJob surveyJob = new SurveyJob(db, desk, templates, survey.channels(),
+            SurveyJob surveyJob = new SurveyJob(db, desk, templates,
+                    new SurveyPlan(survey.channels(), experiments, survey.sendDelay()),
                     new SurveyComposer(survey.publicUrl(), signer, survey.company()),
                     new SurveyPolicy(survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);

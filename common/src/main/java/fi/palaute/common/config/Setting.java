@@ -62,6 +62,8 @@ public enum Setting {
                     + "suppressed with reason channel; * : every other channel); unset: PALAUTE_SURVEY everywhere"),
     PALAUTE_TEXT_CHANNELS(SURVEY, SettingType.channelNames(), Need.defaultsTo(ChannelRules.DEFAULT_TEXT_CHANNELS),
             "channels that cannot show HTML: they get the survey as a short plain-text reply; none for no such channel"),
+    PALAUTE_EXPERIMENTS(SURVEY, SettingType.file(), Need.optional(),
+            "JSON file of survey experiments (A/B tests; see docs/experiments.md); unset: no experiments"),
     PALAUTE_JOB_LEASE(SURVEY, SettingType.duration(), Need.defaultsTo("PT5M"),
             "how long a worker holds a claimed job before a crashed instance's jobs are taken up again (min PT1M)"),
 

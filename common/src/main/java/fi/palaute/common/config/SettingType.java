@@ -103,6 +103,11 @@ public record SettingType(String description, boolean secret, Function<String, O
                 ? Optional.empty() : Optional.of("is not a readable folder"));
     }
 
+    public static SettingType file() {
+        return new SettingType("file", false, v -> Files.isRegularFile(Path.of(v)) && Files.isReadable(Path.of(v))
+                ? Optional.empty() : Optional.of("is not a readable file"));
+    }
+
     public static SettingType oneOf(String... choices) {
         List<String> allowed = List.of(choices);
         return new SettingType("one of " + String.join(", ", allowed), false,

@@ -3,6 +3,8 @@ package fi.palaute.common.http;
 import fi.palaute.common.followup.FollowUp;
 import fi.palaute.common.followup.FollowUpState;
 import fi.palaute.common.followup.FollowUpStore;
+import fi.palaute.common.experiment.ExperimentReport;
+import fi.palaute.common.experiment.ExperimentResult;
 import fi.palaute.common.score.PeriodSummary;
 import fi.palaute.common.score.Periods;
 import fi.palaute.common.score.SummaryQuery;
@@ -31,6 +33,7 @@ public final class AdminApi {
     private final SummaryQuery summaries;
     private final FollowUpStore followUps;
     private final Duration followUpSla;
+    private final ExperimentReport experiments;
 
     public AdminApi(Database db, Optional<String> token, Clock clock, Duration followUpSla) {
         this.db = db;
@@ -39,17 +42,28 @@ public final class AdminApi {
         this.summaries = new SummaryQuery(db);
         this.followUps = new FollowUpStore(db);
         this.followUpSla = followUpSla;
+        this.experiments = new ExperimentReport(db, clock);
     }
 
     public void register(HttpService.Builder routes) {
         routes.get("/api/summary", this::summary);
         routes.get("/api/responses.csv", this::responses);
         routes.get("/api/followups", this::followups);
+        routes.get("/api/experiments", this::experiments);
     }
 
     /** Services without the summary and CSV (the Slack connector) still list follow-ups. */
     public void registerFollowUps(HttpService.Builder routes) {
         routes.get("/api/followups", this::followups);
+        routes.get("/api/experiments", this::experiments);
+    }
+
+    /** GET /api/experiments: every recorded experiment with its arms' figures and the comparison. */
+    Response experiments(Request request) {
+        authorize(request);
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("experiments", experiments.all().stream().map(ExperimentResult::toJson).toList());
+        return Response.json(200, body);
     }
 
     Response followups(Request request) {

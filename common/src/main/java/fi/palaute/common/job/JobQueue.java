@@ -95,6 +95,15 @@ public final class JobQueue {
                 dueAt.toEpochMilli(), truncate(error), now, job.id(), job.attempts(), job.leaseOwner()) == 1);
     }
 
+    /** Puts the job back to pending until {@code dueAt}, giving back the attempt its claim counted. */
+    public boolean postpone(Job job, Instant dueAt) {
+        long now = clock.millis();
+        return db.inTransaction(tx -> tx.update("""
+                UPDATE jobs SET state = 'pending', due_at = ?, attempts = attempts - 1, updated_at = ?, lease_until = NULL
+                WHERE id = ? AND state = 'running' AND attempts = ? AND lease_owner = ?""",
+                dueAt.toEpochMilli(), now, job.id(), job.attempts(), job.leaseOwner()) == 1);
+    }
+
     public boolean bury(Job job, String error) {
         long now = clock.millis();
         return db.inTransaction(tx -> tx.update("""

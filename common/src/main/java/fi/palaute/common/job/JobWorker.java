@@ -155,6 +155,11 @@ public final class JobWorker implements AutoCloseable {
             metrics.observe("palaute_job_latency_seconds", "Time from a job's due time to its completion",
                     Math.max(0, Duration.between(job.dueAt(), clock.instant()).toMillis()) / 1000.0, "kind", job.kind());
             log.info("job done kind={} job={} attempt={}", job.kind(), job.id(), job.attempts());
+        } catch (PostponedException e) {
+            if (killed) return;
+            queue.postpone(job, e.until());
+            outcome = "postponed";
+            log.info("job postponed kind={} job={} until {}: {}", job.kind(), job.id(), e.until(), e.getMessage());
         } catch (PermanentFailureException e) {
             outcome = "dead";
             queue.bury(job, e.getMessage());

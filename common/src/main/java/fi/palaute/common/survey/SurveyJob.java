@@ -6,6 +6,7 @@ import fi.palaute.common.client.ApiRejectedException;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.Job;
 import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.PostponedException;
 import fi.palaute.common.store.Database;
 import fi.palaute.common.store.Tx;
 import java.time.Clock;
@@ -27,7 +28,7 @@ public final class SurveyJob implements JobHandler {
     private final Database db;
     private final Helpdesk helpdesk;
     private final TemplateCatalog templates;
-    private final ChannelRules channels;
+    private final SurveyPlan plan;
     private final SurveyComposer composer;
     private final SurveyPolicy policy;
     private final Duration answerWindow;
@@ -37,16 +38,16 @@ public final class SurveyJob implements JobHandler {
 
     public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, String templateId,
                      SurveyComposer composer, SurveyPolicy policy, Duration answerWindow, Clock clock, Metrics metrics) {
-        this(db, helpdesk, templates, ChannelRules.defaults(templateId), composer, policy, answerWindow, clock, metrics);
+        this(db, helpdesk, templates, SurveyPlan.defaults(templateId), composer, policy, answerWindow, clock, metrics);
     }
 
-    /** @param channels which survey each channel gets (PALAUTE_SURVEY_BY_CHANNEL) and in which form */
-    public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, ChannelRules channels,
+    /** @param plan which survey each ticket gets, in which form and when (channels and experiments) */
+    public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, SurveyPlan plan,
                      SurveyComposer composer, SurveyPolicy policy, Duration answerWindow, Clock clock, Metrics metrics) {
         this.db = db;
         this.helpdesk = helpdesk;
         this.templates = templates;
-        this.channels = channels;
+        this.plan = plan;
         this.composer = composer;
         this.policy = policy;
         this.answerWindow = answerWindow;
@@ -72,26 +73,36 @@ public final class SurveyJob implements JobHandler {
             return;
         }
 
+        // The time the send delay counts from: when the solve arrived (older jobs lack it: the solve itself).
+        Instant solvedAt = payload.hasNonNull("event_at") ? Instant.parse(payload.get("event_at").asText())
+                : ticket.solvedAt() != null ? ticket.solvedAt() : clock.instant();
+        SurveyPlan.Choice choice = plan.choose(source, ticket, solvedAt);
         // A channel with survey "none" is still recorded (outcome and a suppressed survey), in the default survey's terms.
-        Optional<String> channelSurvey = channels.surveyFor(ticket.channel());
-        SurveyTemplate template = templates.find(channelSurvey.orElseGet(() -> channels.surveyFor(null).orElseThrow()),
+        SurveyTemplate template = templates.find(choice.survey().orElseGet(plan::defaultSurvey),
                 ticket.requester() == null ? null : ticket.requester().locale());
-        SurveyFormat format = channels.formatFor(ticket.channel());
+        SurveyFormat format = choice.format();
+        String experimentId = choice.experiment().map(e -> e.id()).orElse(null);
+        String armId = choice.arm().map(a -> a.id()).orElse(null);
         long surveyId;
         if (existing.isEmpty()) {
             if (!ticket.solved()) {
                 suppress(source, ticket, cycle, template, "not_solved: status is " + ticket.status(), job);
                 return;
             }
+            if (clock.instant().isBefore(choice.dueAt())) {
+                // The requester's experiment arm waits longer than the job was scheduled for.
+                throw new PostponedException("arm " + armId + " of experiment " + experimentId + " sends later",
+                        choice.dueAt());
+            }
             TicketOutcome outcome = helpdesk.outcome(ticket);
             Instant now = clock.instant();
             Optional<Long> inserted = db.inTransaction(tx -> {
                 recordOutcome(tx, source, ticket, cycle, outcome, now);
                 Optional<String> reason = Optional.ofNullable(helpdesk.cannotReply(ticket))
-                        .or(() -> channelSurvey.isEmpty() ? Optional.of("channel") : Optional.empty())
+                        .or(() -> choice.survey().isEmpty() ? Optional.of("channel") : Optional.empty())
                         .or(() -> policy.suppression(tx, source, ticket, cycle, now));
                 Optional<Long> id = insertSurvey(tx, source, ticket, cycle, template,
-                        reason.isPresent() ? "suppressed" : "sending", reason.orElse(null), now);
+                        reason.isPresent() ? "suppressed" : "sending", reason.orElse(null), now, experimentId, armId);
                 if (reason.isPresent() && id.isPresent()) {
                     logSuppressed(source, ticketId, reason.get(), job);
                     return Optional.<Long>empty();
@@ -124,14 +135,15 @@ public final class SurveyJob implements JobHandler {
         markSent(surveyId, template, ticket);
         metrics.increment("palaute_surveys_total", "Surveys by source and outcome", "source", source, "outcome", "sent",
                 "reason", "");
-        log.info("survey sent ticket={} survey={} job={} template={} locale={} channel={} format={}", ticketId, surveyId,
-                job.id(), template.id(), template.locale(), ticket.channel(), format);
+        log.info("survey sent ticket={} survey={} job={} template={} locale={} channel={} format={} experiment={} arm={}",
+                ticketId, surveyId, job.id(), template.id(), template.locale(), ticket.channel(), format, experimentId,
+                armId);
     }
 
     private void suppress(String source, TicketSnapshot ticket, String cycle, SurveyTemplate template, String reason,
                           Job job) {
         Instant now = clock.instant();
-        db.run(tx -> insertSurvey(tx, source, ticket, cycle, template, "suppressed", reason, now));
+        db.run(tx -> insertSurvey(tx, source, ticket, cycle, template, "suppressed", reason, now, null, null));
         logSuppressed(source, ticket.ticketId(), reason, job);
     }
 
@@ -173,15 +185,16 @@ public final class SurveyJob implements JobHandler {
     }
 
     private static Optional<Long> insertSurvey(Tx tx, String source, TicketSnapshot t, String cycle, SurveyTemplate template,
-                                               String state, String reason, Instant now) {
+                                               String state, String reason, Instant now, String experimentId,
+                                               String armId) {
         return tx.insertReturningId("""
                 INSERT INTO surveys (source, ticket_id, cycle_key, ticket_url, requester_id, locale, template_id, metric,
-                    state, suppressed_reason, agent, agent_group, channel, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    state, suppressed_reason, agent, agent_group, channel, created_at, experiment_id, experiment_arm)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
                 source, t.ticketId(), cycle, t.ticketUrl(), t.requester() == null ? null : t.requester().id(),
                 template.locale(), template.id(), template.metric().id(), state, reason, t.agent(), t.group(),
-                t.channel(), now.toEpochMilli());
+                t.channel(), now.toEpochMilli(), experimentId, armId);
     }
 
     private void markSent(long surveyId, SurveyTemplate template, TicketSnapshot ticket) {
