@@ -182,6 +182,10 @@ final class Demo implements AutoCloseable {
         out.println("    " + open.links().get(5));
         out.println("Metrics: " + base(zendeskService) + "/metrics, " + base(freshdeskService) + "/metrics");
         out.printf("Demo loop done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        out.println();
+        out.println("The support lead's dashboard (every service serves it; sign in with the demo's admin token):");
+        out.println("    " + base(zendeskService) + "/dashboard");
+        out.println("    admin token: " + ADMIN_TOKEN);
     }
 
     private void startServices() throws Exception {

@@ -32,8 +32,8 @@ public final class DemoMain {
             out.println("Stopping: services, stand-ins and the demo database are going away.");
             demo.close();
         }, "palaute-demo-stop"));
+        out.println("(The services keep running after the loop, until Ctrl-C, so the pages can be tried in a browser.)");
         demo.run();
-        out.println("Press Ctrl-C to stop.");
         Thread.currentThread().join();
     }
 }

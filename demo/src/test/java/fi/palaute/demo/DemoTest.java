@@ -31,5 +31,7 @@ class DemoTest {
         assertTrue(shown.contains("palaute_jobs{kind=\"zendesk.survey\",state=\"done\"} 2.0"), shown);
         assertTrue(shown.matches("(?s).*palaute_api_calls_total\\{vendor=\"zendesk\",purpose=\"survey\",kind=\"[^\"]+\",status=\"200\"} \\d+.*"), shown);
         assertTrue(shown.matches("(?s).*Open this in a browser:\\s+http://localhost:\\d+/r/[A-Za-z0-9_-]{32}\\?score=5.*"), shown);
+        assertTrue(shown.strip().matches("(?s).*\\n\\s+http://localhost:\\d+/dashboard\\n\\s+admin token: \\S{16,}$"),
+                "the demo ends with the dashboard's address and the admin token: " + shown);
     }
 }

@@ -131,6 +131,21 @@ public final class Messages {
         return decimal(v.ci95().low(), 1) + " … " + decimal(v.ci95().high(), 1);
     }
 
+    /** A helpdesk's name as its vendor writes it. */
+    public String source(String source) {
+        if (source == null) return "–";
+        return switch (source) {
+            case "zendesk" -> "Zendesk";
+            case "freshdesk" -> "Freshdesk";
+            default -> source;
+        };
+    }
+
+    /** A breakdown key: a helpdesk by its name, the rows without a value in words. */
+    public String key(String key) {
+        return "(none)".equals(key) ? t("breakdown.noneKey") : source(key);
+    }
+
     public String date(LocalDate date) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }

@@ -4,16 +4,14 @@ import fi.palaute.common.score.GroupScore;
 import fi.palaute.common.score.Metric;
 import fi.palaute.common.score.MetricScore;
 import fi.palaute.common.score.PeriodSummary;
+import fi.palaute.common.score.Periods;
 import fi.palaute.common.score.Ranking;
 import fi.palaute.common.score.ResponseRate;
 import fi.palaute.common.score.ScoreCounts;
 import fi.palaute.common.score.ScoreTimeline;
 import fi.palaute.common.score.SummaryQuery;
 import fi.palaute.common.store.Database;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +65,7 @@ public final class OverviewQuery {
         for (int i = 0; i < starts.size(); i++) {
             Instant from = starts.get(i);
             Instant to = i + 1 < starts.size() ? starts.get(i + 1) : f.to();
-            buckets.add(new ScoreChart.Bucket(LocalDate.ofInstant(from, f.zone()), from, to,
+            buckets.add(new ScoreChart.Bucket(periods(f).startDate(from), from, to,
                     ScoreValue.of(timeline.score(shown, from, to)), f.commentsOf(from, to, shown)));
         }
         ScoreChart chart = ScoreChart.layOut(shown, f.period(), buckets);
@@ -108,19 +106,16 @@ public final class OverviewQuery {
         return new Breakdown(dim, shown, minRankN, List.copyOf(ranked), List.copyOf(unranked));
     }
 
-    /** The start of each chart period in [from, to): days, or weeks from Monday, in the filter's time zone. */
+    /**
+     * The start of each chart period in [from, to): calendar days, or weeks from Monday, in the filter's time
+     * zone, cut as {@code /api/summary?by=day|week&tz=} cuts them.
+     */
     static List<Instant> periodStarts(ViewFilter f) {
-        List<Instant> starts = new ArrayList<>();
-        starts.add(f.from());
-        LocalDate day = LocalDate.ofInstant(f.from(), f.zone());
-        LocalDate next = f.period() == ViewFilter.Period.DAY ? day.plusDays(1)
-                : day.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        while (true) {
-            Instant at = next.atStartOfDay(f.zone()).toInstant();
-            if (!at.isBefore(f.to())) break;
-            if (at.isAfter(f.from())) starts.add(at);
-            next = f.period() == ViewFilter.Period.DAY ? next.plusDays(1) : next.plusWeeks(1);
-        }
-        return starts;
+        List<Instant> cuts = periods(f).cuts(f.from(), f.to());
+        return List.copyOf(cuts.subList(0, cuts.size() - 1));
+    }
+
+    static Periods periods(ViewFilter f) {
+        return new Periods(f.period() == ViewFilter.Period.DAY ? Periods.Unit.DAY : Periods.Unit.WEEK, f.zone());
     }
 }
