@@ -27,7 +27,7 @@ public final class BenchMain {
 
     /** Sizes and switches; the defaults are the real run. */
     static final class Options {
-        Set<String> only = new LinkedHashSet<>(List.of("intake", "burst", "digest", "footprint"));
+        Set<String> only = new LinkedHashSet<>(List.of("intake", "burst", "digest", "dashboard", "footprint"));
         int seconds = 8;
         int warmup = 2;
         int[] concurrency = {1, 4, 16, 64};
@@ -75,6 +75,7 @@ public final class BenchMain {
         }
         if (o.only.contains("burst")) new BurstBench(o, report).run();
         if (o.only.contains("digest")) new DigestBench(o, report).run();
+        if (o.only.contains("dashboard")) new DashboardBench(o, report).run();
         if (o.only.contains("footprint")) new FootprintBench(o, report, intake).run();
 
         report.note(Report.f("Suite ran %s, took %d s; load average at the end: %s.", started.truncatedTo(ChronoUnit.SECONDS),
@@ -174,11 +175,11 @@ public final class BenchMain {
         System.out.println("""
                 Palaute benchmark suite: java -jar bench/target/palaute-bench.jar [options]   (run from the repository root)
 
-                  --only intake,burst,digest,footprint   which benchmarks (default all)
+                  --only intake,burst,digest,dashboard,footprint   which benchmarks (default all)
                   --quick                 small sizes for a look (3 s levels, 100k answers, 200 burst tickets)
                   --seconds N             measured seconds per load level (default 8), --warmup N (default 2)
                   --concurrency 1,4,16,64 closed-loop levels; --rate 1000 the paced level
-                  --answers N             answers generated for the digest benchmark (default 10,000,000)
+                  --answers N             answers generated for the digest and dashboard benchmarks (default 10,000,000)
                   --burst-tickets N       tickets in the burst (default 1,000)
                   --burst-scale S         time scale of the burst: the fake's 700-call window lasts 60/S s and the
                                           connector's pacing runs S times faster (default 6: a 10 s window)

@@ -38,32 +38,16 @@ final class DigestBench {
 
     record Timing(String what, double firstMs, double medianMs) {}
 
+    /** A generated data set ready to read: its JDBC URL and whether it was generated now or reused. */
+    record Data(String url, String note) {}
+
     void run() throws Exception {
         List<List<String>> rows = new ArrayList<>();
         // The data ends at the start of this UTC day, so last week is inside it.
-        Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        String sqliteUrl = "jdbc:sqlite:" + o.work.resolve("digest-" + o.answers + ".db");
-        rows.addAll(measure("SQLite", sqliteUrl, end, () -> {
-            try {
-                Files.deleteIfExists(o.work.resolve("digest-" + o.answers + ".db"));
-                Files.deleteIfExists(o.work.resolve("digest-" + o.answers + ".db-wal"));
-                Files.deleteIfExists(o.work.resolve("digest-" + o.answers + ".db-shm"));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return sqliteUrl;
-        }));
-        Optional<Pg> pg = Pg.fromEnvironment(o.pgUrl);
-        if (pg.isPresent()) {
-            String name = "palaute_bench_digest_" + o.answers;
-            rows.addAll(measure("PostgreSQL", pg.get().urlOf(name), end, () -> {
-                try {
-                    return pg.get().fresh(name);
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
+        Instant end = dataEnd();
+        rows.addAll(measure("SQLite", sqliteData(end)));
+        Optional<Data> pg = postgresData(end);
+        if (pg.isPresent()) rows.addAll(measure("PostgreSQL", pg.get()));
         report.heading(Report.f("Digest speed: %,d answers over two years", o.answers));
         report.note(Report.f("Per answer one survey; 25%% more surveys without an answer (half of those suppressed); "
                 + "one ticket outcome per survey; 60 agents, 8 groups, two sources; CSAT 70%%, CES 20%%, NPS 10%%; "
@@ -72,7 +56,42 @@ final class DigestBench {
         report.table(List.of("database", "query", "first", "median of 5", "data"), rows);
     }
 
-    private List<List<String>> measure(String name, String url, Instant end, Supplier<String> fresh) throws Exception {
+    /** Where generated data ends: the start of this UTC day. */
+    static Instant dataEnd() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS);
+    }
+
+    /** The SQLite data set of {@code o.answers} answers, reused when a complete one is there (unless --fresh-data). */
+    Data sqliteData(Instant end) throws Exception {
+        Path file = o.work.resolve("digest-" + o.answers + ".db");
+        String url = "jdbc:sqlite:" + file;
+        return prepare("SQLite", url, end, () -> {
+            try {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(o.work.resolve("digest-" + o.answers + ".db-wal"));
+                Files.deleteIfExists(o.work.resolve("digest-" + o.answers + ".db-shm"));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return url;
+        });
+    }
+
+    /** The same data set on PostgreSQL, when a server is configured. */
+    Optional<Data> postgresData(Instant end) throws Exception {
+        Optional<Pg> pg = Pg.fromEnvironment(o.pgUrl);
+        if (pg.isEmpty()) return Optional.empty();
+        String name = "palaute_bench_digest_" + o.answers;
+        return Optional.of(prepare("PostgreSQL", pg.get().urlOf(name), end, () -> {
+            try {
+                return pg.get().fresh(name);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    private Data prepare(String name, String url, Instant end, Supplier<String> fresh) throws Exception {
         boolean reuse = !o.freshData && complete(url);
         String dbUrl = url;
         String genNote;
@@ -90,8 +109,13 @@ final class DigestBench {
             genNote = "reused";
         }
         System.out.println("  " + name + ": " + genNote);
+        return new Data(dbUrl, genNote);
+    }
+
+    private List<List<String>> measure(String name, Data data) throws Exception {
+        Instant end = dataEnd();
         List<List<String>> rows = new ArrayList<>();
-        try (Database db = Database.open(dbUrl, null, null)) {
+        try (Database db = Database.open(data.url(), null, null)) {
             SummaryQuery q = new SummaryQuery(db);
             DigestPeriod week = DigestPeriod.completeBefore(PeriodKind.WEEK, end, ZoneOffset.UTC);
             List<Timing> ts = List.of(
@@ -102,7 +126,7 @@ final class DigestBench {
             long answers = db.inTransaction(tx -> tx.queryLong("SELECT COUNT(*) FROM answers"));
             for (Timing t : ts) {
                 rows.add(Report.row(name, t.what, Report.f("%.0f ms", t.firstMs), Report.f("%.0f ms", t.medianMs),
-                        Report.f("%,d answers, %s", answers, genNote)));
+                        Report.f("%,d answers, %s", answers, data.note())));
                 System.out.println("  " + name + " " + t);
             }
         }

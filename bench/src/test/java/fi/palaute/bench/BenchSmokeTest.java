@@ -68,9 +68,19 @@ class BenchSmokeTest {
     }
 
     @Test
+    void dashboardBenchmarkRunsOnATinyDataSet() throws Exception {
+        BenchMain.Options o = BenchMain.parse(new String[] {"--answers", "2000", "--work", dir.toString(),
+                "--out", dir.resolve("results.md").toString(), "--pg-url", ""});
+        Report report = new Report();
+        new DashboardBench(o, report).run();
+        String md = report.markdown();
+        assertTrue(md.contains("| SQLite | overview, last 30 days |"), md);
+    }
+
+    @Test
     void optionsHaveTheRealSizesByDefault() {
         BenchMain.Options o = BenchMain.parse(new String[0]);
         assertEquals(10_000_000L, o.answers);
-        assertEquals(List.of("intake", "burst", "digest", "footprint"), List.copyOf(o.only));
+        assertEquals(List.of("intake", "burst", "digest", "dashboard", "footprint"), List.copyOf(o.only));
     }
 }

@@ -29,7 +29,7 @@ public enum Setting {
             "must be an IP address or host name of this host, such as 127.0.0.1 or 0.0.0.0"), Need.defaultsTo("0.0.0.0"),
             "listen address: 0.0.0.0 for every interface, 127.0.0.1 for this host only (behind a local proxy)"),
     PALAUTE_ADMIN_TOKEN(ALL, SettingType.secret(16), Need.optional(),
-            "bearer token for /api/*; unset turns the admin API off"),
+            "bearer token for /api/* and the sign-in of /dashboard; unset turns the admin API and the dashboard off"),
     PALAUTE_LOG_LEVEL(ALL, SettingType.oneOf("trace", "debug", "info", "warn", "error", "off"), Need.defaultsTo("info"),
             "log level of the service's log lines (standard error)"),
     PALAUTE_FOLLOWUP_SLA(ALL, SettingType.duration(), Need.defaultsTo("PT4H"),
@@ -38,7 +38,8 @@ public enum Setting {
 
     // Survey connectors
     PALAUTE_PUBLIC_URL(SURVEY, SettingType.httpUrl(), Need.required(),
-            "base URL customers reach, used in rating links (https in production)"),
+            "base URL customers reach, used in rating links (https in production; https also makes the dashboard's "
+                    + "session cookie Secure)"),
     PALAUTE_LINK_SECRET(SURVEY, SettingType.secret(32), Need.required(), "key that signs rating links"),
     PALAUTE_SURVEY(SURVEY, SettingType.matching("template id", "[A-Za-z0-9_-]{1,64}",
             "must be csat, ces, nps or a template id (letters, digits, - and _)"), Need.defaultsTo("csat"),
