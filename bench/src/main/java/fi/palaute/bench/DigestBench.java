@@ -121,7 +121,7 @@ final class DigestBench {
             List<Timing> ts = List.of(
                     time("summary, week", () -> q.summarize(week.start(), week.end())),
                     time("summary, week, by=agent", () -> q.summarize(week.start(), week.end(), SummaryQuery.By.AGENT, Optional.empty())),
-                    time("Slack weekly digest report", () -> new DigestReportQuery(db).load(week)),
+                    time("Slack weekly digest report", () -> new DigestReportQuery(db, java.time.Duration.ofHours(4), java.time.Clock.systemUTC()).load(week)),
                     time("summary, 30 days, by=agent", () -> q.summarize(end.minus(30, ChronoUnit.DAYS), end, SummaryQuery.By.AGENT, Optional.empty())));
             long answers = db.inTransaction(tx -> tx.queryLong("SELECT COUNT(*) FROM answers"));
             for (Timing t : ts) {

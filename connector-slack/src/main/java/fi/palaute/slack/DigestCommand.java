@@ -33,7 +33,7 @@ public final class DigestCommand {
         String channel = dryRun ? settings.digestChannel().orElse("(SLACK_DIGEST_CHANNEL)") : settings.requireDigestChannel();
         String token = dryRun ? null : settings.botToken();
         DigestPeriod period = DigestPeriod.trailing(kind, clock.instant(), settings.schedule().zone());
-        SlackMessage message = new DigestComposer().compose(new DigestReportQuery(db).load(period));
+        SlackMessage message = new DigestComposer().compose(new DigestReportQuery(db, settings.followUpSla(), clock).load(period));
         PostMessage request = new PostMessage(channel, message);
         String pretty = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(request.toJson());
         if (dryRun) {

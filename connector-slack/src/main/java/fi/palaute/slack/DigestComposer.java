@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.followup.FollowUpSummary;
 import fi.palaute.common.score.CesScore;
 import fi.palaute.common.score.CsatScore;
 import fi.palaute.common.score.Metric;
@@ -35,7 +36,7 @@ public final class DigestComposer {
             return new SlackMessage(title + ": no survey answers in this period.", blocks);
         }
         blocks.add(new Block.Section(scores(r)));
-        blocks.add(new Block.Section(operations(cur)));
+        blocks.add(new Block.Section(operations(cur) + followUps(r.followUps())));
         if (r.bySource().groups().size() > 0) blocks.add(new Block.Section(bySource(r.bySource())));
         blocks.add(new Block.Divider());
         blocks.add(new Block.Section(lowest(r)));
@@ -134,6 +135,18 @@ public final class DigestComposer {
             }
             sb.append(")");
         }
+        return sb.toString();
+    }
+
+    /** "7 low scores, 6 followed up, median 38 min to claim, 1 past the SLA"; nothing when there were none. */
+    static String followUps(FollowUpSummary f) {
+        if (f.n() == 0) return "";
+        StringBuilder sb = new StringBuilder("\n*Follow-ups* ").append(f.n()).append(f.n() == 1 ? " low score, " : " low scores, ")
+                .append(f.followedUp()).append(" followed up");
+        if (f.medianMinutesToClaim() != null) {
+            sb.append(", median ").append(Math.round(f.medianMinutesToClaim())).append(" min to claim");
+        }
+        sb.append(", ").append(f.pastSla()).append(" past the SLA");
         return sb.toString();
     }
 

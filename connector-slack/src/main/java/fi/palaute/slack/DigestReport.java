@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.followup.FollowUpSummary;
 import fi.palaute.common.score.Metric;
 import fi.palaute.common.score.ScoreCounts;
 import fi.palaute.common.score.PeriodSummary;
@@ -13,10 +14,11 @@ import java.util.Map;
  * @param daily     per metric, the headline score of each sparkline day (null for a day without answers)
  * @param bySource  the period split by helpdesk
  * @param ranked    the period split by agent, ranked by the Wilson lower bound
+ * @param followUps the follow-ups of the period's low scores
  */
 public record DigestReport(DigestPeriod period, PeriodSummary current, Map<Metric, ScoreCounts> previous,
                            Map<Metric, List<Double>> daily, List<AnswerView> lowest, PeriodSummary bySource,
-                           PeriodSummary ranked, int minRankN) {
+                           PeriodSummary ranked, int minRankN, FollowUpSummary followUps) {
     public DigestReport {
         daily = Map.copyOf(daily);
         previous = Map.copyOf(previous);

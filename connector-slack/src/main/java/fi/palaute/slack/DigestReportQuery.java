@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.score.CesScore;
 import fi.palaute.common.score.CsatScore;
 import fi.palaute.common.score.Metric;
@@ -11,6 +12,8 @@ import fi.palaute.common.score.ScoreCounts;
 import fi.palaute.common.score.ScoreTimeline;
 import fi.palaute.common.score.SummaryQuery;
 import fi.palaute.common.store.Database;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,10 +27,17 @@ public final class DigestReportQuery {
 
     private final SummaryQuery summaries;
     private final AnswerLookup answers;
+    private final FollowUpStore followUps;
+    private final Duration followUpSla;
+    private final Clock clock;
 
-    public DigestReportQuery(Database db) {
+    /** @param followUpSla PALAUTE_FOLLOWUP_SLA, for the follow-ups line's "past the SLA" */
+    public DigestReportQuery(Database db, Duration followUpSla, Clock clock) {
         this.summaries = new SummaryQuery(db, Ranking.DEFAULT_MIN_N);
         this.answers = new AnswerLookup(db);
+        this.followUps = new FollowUpStore(db);
+        this.followUpSla = followUpSla;
+        this.clock = clock;
     }
 
     /**
@@ -55,7 +65,8 @@ public final class DigestReportQuery {
         PeriodSummary bySource = splits.get(0);
         PeriodSummary ranked = splits.get(1);
         return new DigestReport(period, current, previous, daily, answers.lowest(period.start(), period.end(), LOWEST),
-                bySource, ranked, Ranking.DEFAULT_MIN_N);
+                bySource, ranked, Ranking.DEFAULT_MIN_N,
+                followUps.summary(period.start(), period.end(), followUpSla, clock.instant()));
     }
 
     /** The one number a metric is reported as: CSAT %, CES mean, NPS; null without answers. */

@@ -49,7 +49,7 @@ public final class SlackService implements AutoCloseable {
                                      JobWorker.Options workerOptions, Duration schedulerInterval) throws IOException {
         Metrics metrics = new Metrics();
         SlackClient client = new SlackClient(slack.apiUrl(), slack.botToken(), metrics, clock);
-        DigestReportQuery reports = new DigestReportQuery(db);
+        DigestReportQuery reports = new DigestReportQuery(db, slack.followUpSla(), clock);
         DigestComposer composer = new DigestComposer();
         ExecutorService commandExecutor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "palaute-cx");

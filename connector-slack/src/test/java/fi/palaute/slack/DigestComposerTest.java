@@ -37,7 +37,7 @@ class DigestComposerTest {
     }
 
     private SlackMessage compose(DigestPeriod period) {
-        return new DigestComposer().compose(new DigestReportQuery(db).load(period));
+        return new DigestComposer().compose(new DigestReportQuery(db, java.time.Duration.ofHours(4), java.time.Clock.systemUTC()).load(period));
     }
 
     @Test
