@@ -41,6 +41,7 @@ public final class CheckCommand {
                 if (!templates.contains(survey.surveyTemplate())) {
                     throw new SettingException("PALAUTE_SURVEY", "no template with id '" + survey.surveyTemplate() + "'");
                 }
+                fi.palaute.common.app.SurveyConnector.requireCompanyName(templates, survey);
                 return new Checked(service, survey, settings);
             }, c -> "port " + c.service().port() + ", survey " + c.survey().surveyTemplate() + ", account "
                     + c.freshdesk().baseUrl() + ", score field " + c.freshdesk().scoreField().orElse("(none)"))

@@ -53,6 +53,7 @@ public final class CheckCommand {
         if (!templates.contains(survey.surveyTemplate())) {
             throw new SettingException("PALAUTE_SURVEY", "no template with id '" + survey.surveyTemplate() + "'");
         }
+        fi.palaute.common.app.SurveyConnector.requireCompanyName(templates, survey);
         return "survey " + survey.surveyTemplate() + ", port " + service.port() + ", public URL " + survey.publicUrl()
                 + ", send delay " + survey.sendDelay() + ", admin API " + (service.adminToken().isPresent() ? "on" : "off");
     }

@@ -94,6 +94,7 @@ public final class SurveyConnector {
                         + "' (known: " + templates.ids() + ", or none)");
             }
         }
+        requireCompanyName(templates, survey);
         Experiments experiments = survey.experimentsFile()
                 .map(file -> new ExperimentFile(id -> templates.contains(id)
                         ? Optional.of(templates.find(id, null).metric()) : Optional.empty()).read(file))
@@ -113,10 +114,10 @@ public final class SurveyConnector {
                     experiments.shortestSendDelay(survey.sendDelay(), clock.instant()), clock, metrics,
                     runtime.pokeWorker());
             RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
-                    survey.company(), clock, metrics, runtime.pokeWorker());
+                    survey.company().orElse(null), clock, metrics, runtime.pokeWorker());
             SurveyJob surveyJob = new SurveyJob(db, desk, templates,
                     new SurveyPlan(survey.channels(), experiments, survey.sendDelay()),
-                    new SurveyComposer(survey.publicUrl(), signer, survey.company()),
+                    new SurveyComposer(survey.publicUrl(), signer, survey.company().orElse(null)),
                     new SurveyPolicy(survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);
             AdminApi admin = new AdminApi(db, service.adminToken(), clock, followUp.sla());
@@ -147,6 +148,25 @@ public final class SurveyConnector {
         } catch (IOException | RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses to start when a survey that can be sent names the company in a language with no default name
+     * for it and PALAUTE_COMPANY is unset, rather than sending a survey with a hole (or English) in it.
+     */
+    public static void requireCompanyName(TemplateCatalog templates, SurveySettings survey) {
+        if (survey.company().isPresent()) return;
+        java.util.Set<String> ids = new java.util.TreeSet<>(survey.channels().surveyIds());
+        ids.add(survey.surveyTemplate());
+        for (String id : ids) {
+            for (String locale : templates.locales(id)) {
+                if (templates.find(id, locale).needsCompanyName()) {
+                    throw new SettingException(fi.palaute.common.config.Setting.PALAUTE_COMPANY.name(), "is required: "
+                            + "survey template " + id + " names the company, and its " + locale + " version has no "
+                            + "default name to use instead");
+                }
+            }
         }
     }
 

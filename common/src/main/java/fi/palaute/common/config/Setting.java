@@ -54,8 +54,9 @@ public enum Setting {
             "at most one survey per requester in this window"),
     PALAUTE_SAMPLE_RATE(SURVEY, SettingType.fraction(), Need.defaultsTo("1.0"), "share of eligible tickets surveyed"),
     PALAUTE_EXCLUDE_TAGS(SURVEY, SettingType.list(), Need.defaultsTo("no_survey"), "ticket tags that suppress a survey"),
-    PALAUTE_COMPANY(SURVEY, SettingType.text(), Need.defaultsTo("our support team"),
-            "company name in survey texts"),
+    PALAUTE_COMPANY(SURVEY, SettingType.text(), Need.optional(),
+            "company name in survey texts and on the rating page; unset: each language's own default (en \"our "
+                    + "support team\", fi \"Asiakaspalvelumme\"), and required for a template that has none (nps)"),
     PALAUTE_ANSWER_WINDOW(SURVEY, SettingType.duration(), Need.defaultsTo("P14D"),
             "how long a survey takes answers (and a later answer replaces an earlier one)"),
     PALAUTE_SURVEY_BY_CHANNEL(SURVEY, SettingType.channelSurveys(), Need.optional(),

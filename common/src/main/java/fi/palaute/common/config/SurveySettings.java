@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Settings of the survey connectors (Zendesk, Freshdesk), validated at start-up. */
 public record SurveySettings(URI publicUrl, String linkSecret, String surveyTemplate, String locale,
                              Optional<Path> templatesDir, Duration sendDelay, Duration cooldown, double sampleRate,
-                             List<String> excludeTags, String company, Duration answerWindow, ChannelRules channels,
+                             List<String> excludeTags, Optional<String> company, Duration answerWindow, ChannelRules channels,
                              Optional<Path> experimentsFile) {
 
     public static SurveySettings from(Settings s) {
@@ -25,7 +25,7 @@ public record SurveySettings(URI publicUrl, String linkSecret, String surveyTemp
                 s.duration(Setting.PALAUTE_COOLDOWN),
                 s.fraction(Setting.PALAUTE_SAMPLE_RATE),
                 s.list(Setting.PALAUTE_EXCLUDE_TAGS),
-                s.string(Setting.PALAUTE_COMPANY),
+                s.optional(Setting.PALAUTE_COMPANY),
                 s.duration(Setting.PALAUTE_ANSWER_WINDOW),
                 ChannelRules.parse(s.optional(Setting.PALAUTE_SURVEY_BY_CHANNEL).orElse(""),
                         s.string(Setting.PALAUTE_TEXT_CHANNELS), survey),

@@ -94,7 +94,7 @@ public final class RatingPage {
                 .append(HONEYPOT_FIELD).append("\" value=\"\" tabindex=\"-1\" autocomplete=\"off\" aria-hidden=\"true\"></div>\n");
         body.append("<button type=\"submit\">").append(escape(survey.confirmButton())).append("</button>\n");
         body.append("</form>\n");
-        return page(survey, company, body);
+        return page(survey, body);
     }
 
     /** After the answer was recorded. */
@@ -103,22 +103,22 @@ public final class RatingPage {
         String body = "<h1>" + escape(survey.thankYou()) + "</h1>\n"
                 + "<p>" + escape(survey.answerRecorded()) + "</p>\n"
                 + "<p>" + escape(survey.changeAnswerHint()) + "</p>\n";
-        return page(survey, company, body);
+        return page(survey, body);
     }
 
     /** For a forged, altered or unknown link; says nothing about why. */
     public String invalidLink(SurveyTemplate template, String company) {
         SurveyTemplate survey = template.personalised(company);
-        return page(survey, company, "<h1>" + escape(survey.invalidLink()) + "</h1>\n");
+        return page(survey, "<h1>" + escape(survey.invalidLink()) + "</h1>\n");
     }
 
     /** For a genuine link whose survey has closed. */
     public String expiredLink(SurveyTemplate template, String company) {
         SurveyTemplate survey = template.personalised(company);
-        return page(survey, company, "<h1>" + escape(survey.expiredLink()) + "</h1>\n");
+        return page(survey, "<h1>" + escape(survey.expiredLink()) + "</h1>\n");
     }
 
-    private static String page(SurveyTemplate survey, String company, CharSequence body) {
+    private static String page(SurveyTemplate survey, CharSequence body) {
         return "<!DOCTYPE html>\n"
                 + "<html lang=\"" + escape(survey.locale()) + "\">\n"
                 + "<head>\n"
@@ -127,11 +127,12 @@ public final class RatingPage {
                 // Rating links carry a token; keep the page out of search results and its URL out of referrers.
                 + "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<title>" + escape(survey.subject()) + " – " + escape(company.strip()) + "</title>\n"
+                + "<title>" + escape(survey.subject()) + (survey.company() == null ? "" : " – " + escape(survey.company()))
+                + "</title>\n"
                 + "<style>\n" + STYLE + "</style>\n"
                 + "</head>\n"
                 + "<body>\n<main>\n<div class=\"card\">\n"
-                + "<p class=\"brand\">" + escape(company.strip()) + "</p>\n"
+                + (survey.company() == null ? "" : "<p class=\"brand\">" + escape(survey.company()) + "</p>\n")
                 + body
                 + "</div>\n</main>\n</body>\n</html>\n";
     }

@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param expiredLink      page text for a link whose survey has closed
  * @param textPrompt       the plain-text form's line before the rating links, e.g. "Open the link that
  *                         matches your answer:"; null in a custom template that has none (the line is left out)
+ * @param company          the company name in this language when PALAUTE_COMPANY is not set (en "our support
+ *                         team"); null when the wording needs a real name there. After
+ *                         {@link #personalised(String)}: the name used, or null when there was none to use
  */
 public record SurveyTemplate(
         String id,
@@ -43,7 +46,8 @@ public record SurveyTemplate(
         String changeAnswerHint,
         String invalidLink,
         String expiredLink,
-        String textPrompt) {
+        String textPrompt,
+        String company) {
 
     public static final String COMPANY_PLACEHOLDER = "{company}";
 
@@ -54,19 +58,37 @@ public record SurveyTemplate(
     }
 
     /**
-     * This template with {@value #COMPANY_PLACEHOLDER} replaced by the company name. The
-     * result is plain text; escaping happens where it is written into markup.
+     * This template with {@value #COMPANY_PLACEHOLDER} replaced by the company name: PALAUTE_COMPANY when
+     * set, else this language's own default, so an unset name never puts English into a Finnish survey.
+     * The result is plain text; escaping happens where it is written into markup.
+     *
+     * @param configured PALAUTE_COMPANY, or null when it is not set
+     * @throws IllegalStateException when the wording names the company and there is no name for it (start-up
+     *                               refuses that: {@link #needsCompanyName()})
      */
-    public SurveyTemplate personalised(String company) {
-        if (company == null || company.isBlank()) {
-            throw new IllegalArgumentException("a company name is needed to fill " + COMPANY_PLACEHOLDER);
+    public SurveyTemplate personalised(String configured) {
+        String name = configured != null && !configured.isBlank() ? configured.strip() : company;
+        if (name == null) {
+            if (needsCompanyName()) {
+                throw new IllegalStateException("survey template " + id + " (" + locale + ") names the company and "
+                        + "PALAUTE_COMPANY is not set");
+            }
+            return this;
         }
-        String name = company.strip();
         return new SurveyTemplate(id, metric, locale,
                 fill(subject, name), fill(question, name), fill(lowLabel, name), fill(highLabel, name),
                 fill(commentHint, name), fill(commentPrompt, name), fill(confirmButton, name),
                 fill(chooseScore, name), fill(thankYou, name), fill(answerRecorded, name),
-                fill(changeAnswerHint, name), fill(invalidLink, name), fill(expiredLink, name), fill(textPrompt, name));
+                fill(changeAnswerHint, name), fill(invalidLink, name), fill(expiredLink, name), fill(textPrompt, name),
+                name);
+    }
+
+    /** True when the wording has {@value #COMPANY_PLACEHOLDER} and the template has no default name for it. */
+    public boolean needsCompanyName() {
+        return company == null && java.util.stream.Stream.of(subject, question, lowLabel, highLabel, commentHint,
+                        commentPrompt, confirmButton, chooseScore, thankYou, answerRecorded, changeAnswerHint, invalidLink,
+                        expiredLink, textPrompt)
+                .anyMatch(t -> t != null && t.contains(COMPANY_PLACEHOLDER));
     }
 
     private static String fill(String text, String company) {

@@ -60,7 +60,8 @@ final class TemplateFile {
                 fields.wording("changeAnswerHint"),
                 fields.wording("invalidLink"),
                 fields.wording("expiredLink"),
-                fields.optionalWording("textPrompt"));
+                fields.optionalWording("textPrompt"),
+                fields.optionalName("company"));
     }
 
     private JsonNode readJson(String source, byte[] content) {
@@ -115,6 +116,14 @@ final class TemplateFile {
         }
 
         /** Wording a custom template may leave out (fields added after custom templates were first written). */
+        /** A name put in place of the placeholder: plain text, no placeholder of its own. */
+        String optionalName(String name) {
+            if (!root.hasNonNull(name)) return null;
+            String value = text(name).strip();
+            if (PLACEHOLDER.matcher(value).find()) throw invalid(name, "must be a name, without placeholders");
+            return value;
+        }
+
         String optionalWording(String name) {
             return root.hasNonNull(name) ? wording(name) : null;
         }

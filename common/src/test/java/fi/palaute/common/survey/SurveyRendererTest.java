@@ -132,9 +132,10 @@ class SurveyRendererTest {
     }
 
     @Test
-    void companyNameIsRequired() {
-        assertThrows(IllegalArgumentException.class,
-                () -> renderer.text(catalog.find("ces", "en"), " ", LINK));
+    void companyNameIsRequiredWhereTheWordingHasNoDefaultName() {
+        // The Finnish NPS question names the company and has no default name: a blank one is refused.
+        assertThrows(IllegalStateException.class,
+                () -> renderer.text(catalog.find("nps", "fi"), " ", LINK));
     }
 
     private static List<String> scoreLinks(String html) {
