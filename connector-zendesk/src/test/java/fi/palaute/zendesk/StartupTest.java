@@ -155,7 +155,7 @@ class StartupTest {
         env.put("PALAUTE_LOCALE", "sv");
         env.put("PALAUTE_PUBLIC_URL", "http://cx.example.test");
         try (MainProcess p = MainProcess.start(Main.class, env, dir)) {
-            assertTrue(p.awaitStderr("the listening line", l -> l.contains("listening on port"), Duration.ofSeconds(60)),
+            assertTrue(p.awaitStderr("the listening line", l -> l.contains(" listening on "), Duration.ofSeconds(60)),
                     p.stderr());
             String log = p.stderr();
             for (String warning : List.of("PALAUTE_SEND_DELAY P5D is longer than Zendesk's default auto-close",
@@ -164,7 +164,7 @@ class StartupTest {
                 assertTrue(log.lines().anyMatch(l -> l.contains("WARN") && l.contains(warning)), warning + ":\n" + log);
             }
             String file = dir.resolve("palaute.db").toAbsolutePath().normalize().toString();
-            assertTrue(log.lines().anyMatch(l -> l.contains("listening on port") && l.contains("jdbc:sqlite:" + file)), log);
+            assertTrue(log.lines().anyMatch(l -> l.contains(" listening on ") && l.contains("jdbc:sqlite:" + file)), log);
             assertTrue(Files.exists(Path.of(file)));
         }
     }

@@ -76,7 +76,11 @@ public final class MainProcess implements AutoCloseable {
      * exited; returns whether the line came.
      */
     public boolean awaitStderr(String what, Predicate<String> condition, Duration timeout) {
-        Eventually.await(what, timeout, () -> stderr().lines().anyMatch(condition) || !process.isAlive());
+        try {
+            Eventually.await(what, timeout, () -> stderr().lines().anyMatch(condition) || !process.isAlive());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; stderr so far:\n" + stderr(), e);
+        }
         return stderr().lines().anyMatch(condition);
     }
 
