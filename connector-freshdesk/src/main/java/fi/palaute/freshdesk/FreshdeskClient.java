@@ -11,8 +11,6 @@ import fi.palaute.common.client.ApiResponse;
 import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.client.CreditCost;
 import fi.palaute.common.job.PermanentFailureException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +58,29 @@ public final class FreshdeskClient {
         return 1 + (int) java.util.Arrays.stream(include.split(",")).filter(s -> !s.isBlank()).count();
     }
 
-    /** {@code GET /api/v2/tickets/{id}?include=requester,stats}. */
+    /**
+     * Freshdesk embeds at most this many conversations, oldest first, in a ticket view; a ticket with
+     * this many may have more, read with {@link #conversations}.
+     */
+    static final int EMBEDDED_CONVERSATIONS = 10;
+
+    /**
+     * {@code GET /api/v2/tickets/{id}?include=requester,stats,conversations}: everything a survey needs
+     * from the ticket in one call (4 credits), the first {@value #EMBEDDED_CONVERSATIONS} conversations among it.
+     */
+    public Ticket ticketWithConversations(String ticketId) {
+        return read(get("api/v2/tickets/" + ticketId + "?include=requester,stats,conversations"), Ticket.class,
+                "ticket " + ticketId);
+    }
+
+    /** {@code GET /api/v2/tickets/{id}}: the ticket alone (status, tags, fields), 1 credit. */
     public Ticket ticket(String ticketId) {
-        return read(get("api/v2/tickets/" + ticketId + "?include=requester,stats"), Ticket.class, "ticket " + ticketId);
+        return read(get("api/v2/tickets/" + ticketId), Ticket.class, "ticket " + ticketId);
+    }
+
+    /** {@code GET /api/v2/tickets/{id}?include=conversations}: the tags and the first conversations, 2 credits. */
+    public Ticket ticketWithFirstConversations(String ticketId) {
+        return read(get("api/v2/tickets/" + ticketId + "?include=conversations"), Ticket.class, "ticket " + ticketId);
     }
 
     /** {@code GET /api/v2/contacts/{id}}. */
@@ -70,9 +88,9 @@ public final class FreshdeskClient {
         return read(get("api/v2/contacts/" + contactId), Contact.class, "contact " + contactId);
     }
 
-    /** {@code GET /api/v2/agents?email=…}: empty unless that address belongs to an agent. */
-    public List<Agent> agentsWithEmail(String email) {
-        return list("api/v2/agents?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8), Agent.class);
+    /** {@code GET /api/v2/agents}, all pages: the account's agents, for the agent directory. */
+    public List<Agent> agents() {
+        return list("api/v2/agents?per_page=" + PER_PAGE, Agent.class);
     }
 
     /** {@code GET /api/v2/agents/{id}}: the agent, for the name digests and alerts show. */

@@ -21,7 +21,7 @@ public final class FreshdeskConnector {
         FreshdeskSettings freshdesk = FreshdeskSettings.from(env);
         SharedSecretVerifier verifier = new SharedSecretVerifier(freshdesk.webhookSecret());
         return SurveyConnector.builder(SOURCE, env, DEFAULT_PORT).clock(clock).workerOptions(workerOptions)
-                .start(metrics -> new FreshdeskHelpdesk(client(freshdesk, metrics, clock), freshdesk),
+                .start(metrics -> new FreshdeskHelpdesk(client(freshdesk, metrics, clock), freshdesk, clock),
                         (routes, intake) -> routes.post("/webhooks/freshdesk",
                                 new FreshdeskWebhook(verifier, intake, clock)::handle));
     }

@@ -10,6 +10,7 @@ import fi.palaute.common.survey.SurveyFormat;
 import fi.palaute.common.survey.SurveyMessage;
 import fi.palaute.common.survey.TicketOutcome;
 import fi.palaute.common.survey.TicketSnapshot;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +33,31 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     private final FreshdeskClient writeBacks;
     private final FreshdeskClient lookups;
     private final FreshdeskSettings settings;
+    private final AgentDirectory directory;
+    /** Agents the directory does not list (deleted, or added since it was read), looked up once each. */
     private final Map<Long, Agent.AgentContact> agents = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Long, String> groupNames = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * What ticket() just read, for the outcome() that follows it in the same survey job: the ticket, its
+     * stats and its conversations come in one view, so the outcome costs no second read. Bounded, because
+     * a suppressed survey never asks for its outcome.
+     */
+    private final Map<String, Read> recent = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
+                    return size() > 256;
+                }
+            });
 
-    public FreshdeskHelpdesk(FreshdeskClient client, FreshdeskSettings settings) {
+    private record Read(Ticket ticket, List<Conversation> conversations) {}
+
+    public FreshdeskHelpdesk(FreshdeskClient client, FreshdeskSettings settings, Clock clock) {
         this.client = client.withPurpose(CallPurpose.SURVEY);
         this.writeBacks = client.withPurpose(CallPurpose.WRITE_BACK);
         this.lookups = client.withPurpose(CallPurpose.NAME_LOOKUP);
         this.settings = settings;
+        this.directory = new AgentDirectory(lookups, clock);
     }
 
     @Override
@@ -47,16 +65,21 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         return "freshdesk";
     }
 
+    /**
+     * One view with the requester, stats and the first conversations embedded; the rest of the
+     * conversations only when the ticket has more than Freshdesk embeds.
+     */
     @Override
     public TicketSnapshot ticket(String ticketId) {
-        Ticket t = client.ticket(ticketId);
+        Read read = read(ticketId);
+        recent.put(ticketId, read);
+        Ticket t = read.ticket();
         Instant solvedAt = t.stats() == null ? null
                 : Optional.ofNullable(t.stats().resolved()).orElse(t.stats().closed());
         boolean solved = t.solved();
         String status = t.statusName();
         if (solved && solvedAt != null) {
-            Optional<Instant> survey = ConversationStats.lastIsSurvey(client.conversations(ticketId),
-                    settings.surveyLinkPrefix());
+            Optional<Instant> survey = ConversationStats.lastIsSurvey(read.conversations(), settings.surveyLinkPrefix());
             if (survey.isPresent() && solvedAt.isAfter(survey.get())) {
                 solved = false;
                 status = t.statusName() + " again with no conversation since our survey (not a new resolution)";
@@ -67,35 +90,63 @@ public final class FreshdeskHelpdesk implements Helpdesk {
                 settings.baseUrl() + "/a/tickets/" + ticketId, agentEmail(t.responderId()));
     }
 
+    private Read read(String ticketId) {
+        Ticket t = client.ticketWithConversations(ticketId);
+        List<Conversation> conversations = t.conversations().size() < FreshdeskClient.EMBEDDED_CONVERSATIONS
+                ? t.conversations() : client.conversations(ticketId);
+        return new Read(t, conversations);
+    }
+
+    /**
+     * The requester as the ticket view embeds it (id, name, e-mail; no language), and whether the
+     * address is an agent's. The contact is read here only when the view gave no e-mail address;
+     * otherwise its language is asked for later, and only for a survey that goes out.
+     */
     private Requester requester(Ticket t) {
         TicketRequester r = t.requester();
         Long id = r != null ? Long.valueOf(r.id()) : t.requesterId();
         if (id == null) return null;
         String email = r == null ? null : r.email();
         String name = r == null ? null : r.name();
-        boolean agent = email != null && !email.isBlank() && !client.agentsWithEmail(email).isEmpty();
         String language = null;
-        if (!agent) {
-            try {
-                Contact contact = client.contact(id);
-                language = contact.language();
-                if (email == null) email = contact.email();
-                if (name == null) name = contact.name();
-            } catch (ApiRejectedException e) {
-                // A deleted or merged contact: survey in the fallback language (or not at all without an email).
-                if (e.status() != 404) throw e;
-                log.info("contact {} of ticket={} not found; using the fallback language", id, t.id());
+        if (email == null || email.isBlank()) {
+            Optional<Contact> contact = contact(id, t.id());
+            if (contact.isPresent()) {
+                email = contact.get().email();
+                if (name == null) name = contact.get().name();
+                language = contact.get().language();
             }
         }
+        boolean agent = email != null && !email.isBlank() && directory.isAgent(email);
         return new Requester(Long.toString(id), email, name, language, agent);
+    }
+
+    @Override
+    public String requesterLanguage(TicketSnapshot ticket) {
+        if (ticket.requester() == null) return null;
+        return contact(Long.parseLong(ticket.requester().id()), Long.parseLong(ticket.ticketId()))
+                .map(Contact::language).orElse(null);
+    }
+
+    private Optional<Contact> contact(long contactId, long ticketId) {
+        try {
+            return Optional.of(client.contact(contactId));
+        } catch (ApiRejectedException e) {
+            // A deleted or merged contact: survey in the fallback language (or not at all without an email).
+            if (e.status() != 404) throw e;
+            log.info("contact {} of ticket={} not found; using the fallback language", contactId, ticketId);
+            return Optional.empty();
+        }
     }
 
     @Override
     public TicketOutcome outcome(TicketSnapshot snapshot) {
         String ticketId = snapshot.ticketId();
-        Ticket t = client.ticket(ticketId);
+        Read read = recent.remove(ticketId);
+        if (read == null) read = read(ticketId);
+        Ticket t = read.ticket();
         Long requesterId = snapshot.requester() == null ? null : Long.valueOf(snapshot.requester().id());
-        ConversationStats conversations = ConversationStats.of(client.conversations(ticketId), requesterId,
+        ConversationStats conversations = ConversationStats.of(read.conversations(), requesterId,
                 settings.surveyLinkPrefix());
         boolean reopened = t.stats() != null && t.stats().reopened() != null;
         boolean fcr = !reopened && conversations.agentReplies() <= 1 && !conversations.customerReplyAfterFirstAgentReply();
@@ -113,8 +164,8 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     /**
      * Posts the survey as a public reply. Freshdesk's reply API leaves the status alone, but accounts
      * often have a rule such as "agent replies → set Pending"; if the status moved, it is put back so
-     * a resolved ticket does not land in agents' queues. Failing to restore is logged, never fatal:
-     * the survey is out and must be recorded as sent.
+     * a resolved ticket does not land in agents' queues. The check is a plain view (1 credit, nothing
+     * embedded). Failing to restore is logged, never fatal: the survey is out and must be recorded as sent.
      */
     @Override
     public void postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
@@ -141,25 +192,36 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     }
 
     /**
-     * Tag and score field first (a PUT that may safely run twice), then the private note unless a
-     * retry finds it already there. Freshdesk's PUT replaces the whole tag list, so the current tags
-     * are read and kept; only our own earlier tag for the same metric (a replaced answer) is dropped.
+     * Three calls, the fewest Freshdesk allows: its PUT replaces the whole tag list, so the current tags
+     * are read first (the customer's and agents' tags are kept, our earlier score tag dropped), and a
+     * note is an endpoint of its own. Tag and score field go first (a PUT that may safely run twice),
+     * then the note; a retry reads the ticket with its first conversations embedded (one more credit,
+     * no more calls) to find a note an earlier attempt posted.
      */
     @Override
-    public void writeBack(AnswerWriteBack answer) {
+    public void writeBack(AnswerWriteBack answer, boolean retry) {
         String ticketId = answer.ticketId();
-        Ticket t = writeBacks.ticket(ticketId);
+        String marker = answer.noteMarker();
+        boolean noted = false;
+        Ticket t;
+        if (retry) {
+            t = writeBacks.ticketWithFirstConversations(ticketId);
+            List<Conversation> conversations = t.conversations().size() < FreshdeskClient.EMBEDDED_CONVERSATIONS
+                    ? t.conversations() : writeBacks.conversations(ticketId);
+            noted = conversations.stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
+        } else {
+            t = writeBacks.ticket(ticketId);
+        }
         List<String> tags = mergedTags(t.tags(), answer);
         Map<String, Object> fields = null;
-        if (settings.scoreField().isPresent()) {
+        // A suspected bot's score stays out of the field, as it stays out of Palaute's own scores.
+        if (settings.scoreField().isPresent() && !answer.suspectedBot()) {
             fields = new LinkedHashMap<>();
             fields.put(settings.scoreField().get(), answer.score());
         }
         if (!tags.equals(t.tags()) || fields != null) {
             writeBacks.updateTicket(ticketId, new TicketUpdate(null, tags, fields));
         }
-        String marker = noteMarker(answer);
-        boolean noted = writeBacks.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
         if (!noted) writeBacks.note(ticketId, Note.privateNote(noteHtml(answer, marker)));
     }
 
@@ -167,26 +229,29 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     public void addPrivateNote(String ticketId, String text) {
         StringBuilder html = new StringBuilder();
         for (String line : text.split("\n")) html.append("<p>").append(HtmlText.escape(line)).append("</p>");
-        client.note(ticketId, Note.privateNote(html.toString()));
+        writeBacks.note(ticketId, Note.privateNote(html.toString()));
     }
 
     @Override
     public boolean hasNoteWith(String ticketId, String marker) {
-        return client.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
+        return writeBacks.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
     }
 
+    /**
+     * The ticket's tags with ours brought up to date: every tag the customer or agents set is kept,
+     * every score tag of an earlier answer (any metric) and a stale bot flag dropped, so the ticket ends
+     * with exactly one score tag.
+     */
     static List<String> mergedTags(List<String> current, AnswerWriteBack answer) {
-        String ownPrefix = "palaute_" + answer.metric().id() + "_";
+        java.util.Set<String> ours = new java.util.HashSet<>(answer.tagsToRemove());
+        ours.addAll(answer.tagsToAdd());
         List<String> merged = new ArrayList<>();
         for (String tag : current) {
-            if (!tag.toLowerCase(Locale.ROOT).startsWith(ownPrefix)) merged.add(tag);
+            String lower = tag.toLowerCase(Locale.ROOT);
+            if (!ours.contains(lower) && !AnswerWriteBack.isScoreTag(lower)) merged.add(tag);
         }
-        merged.add(answer.tag());
+        merged.addAll(answer.tagsToAdd());
         return merged;
-    }
-
-    static String noteMarker(AnswerWriteBack answer) {
-        return "palaute-answer-" + answer.answerId();
     }
 
     private static String noteHtml(AnswerWriteBack a, String marker) {
@@ -209,8 +274,9 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     }
 
     /**
-     * Digests and alerts show people's names, not ids. Names are looked up once per process; an agent or
-     * group Freshdesk no longer knows (deleted) keeps its id.
+     * Digests and alerts show people's names, not ids. Agents' names come from the agent directory;
+     * one it does not list (deleted, or added since it was read) and groups are looked up once per
+     * process; an agent or group Freshdesk no longer knows keeps its id.
      */
     private String agentName(Long agentId) {
         if (agentId == null) return null;
@@ -224,6 +290,8 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     }
 
     private Agent.AgentContact agent(long agentId) {
+        Optional<Agent.AgentContact> listed = directory.contact(agentId);
+        if (listed.isPresent()) return listed.get();
         return agents.computeIfAbsent(agentId, id -> {
             try {
                 Agent a = lookups.agent(id);

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Freshdesk API v2 on WireMock, answering with the shapes of Freshdesk's documented examples
- * (View a Ticket with include=requester,stats, View a Contact, List Agents, List Conversations,
- * List Time Entries, Reply, Create Note, Update Ticket).
+ * (View a Ticket with include=requester,stats and with include=conversations embedding the first ten
+ * conversations oldest first, View a Contact, List Agents, List Conversations, List Time Entries, Reply,
+ * Create Note, Update Ticket).
  */
 public final class FreshdeskFake implements AutoCloseable {
     public static final long REQUESTER = 1001;
@@ -21,13 +22,15 @@ public final class FreshdeskFake implements AutoCloseable {
     public static final String API_KEY = "test-api-key-123";
     final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     final ObjectMapper json = new ObjectMapper();
+    private final java.util.Map<Long, ObjectNode> tickets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, List<ObjectNode>> conversations = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FreshdeskFake() {
         server.start();
         // Anything not stubbed is a mistake in the test: answer as Freshdesk does for an unknown path.
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"description\":\"not stubbed\"}")));
-        server.stubFor(get(urlPathMatching("/api/v2/agents")).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathMatching("/api/v2/agents")).willReturn(okJson("[" + agentJson() + "]")));
         server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+/time_entries")).willReturn(okJson("[]")));
         server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+/conversations")).willReturn(okJson("[]")));
         server.stubFor(post(urlPathMatching("/api/v2/tickets/[0-9]+/reply")).willReturn(aResponse().withStatus(201)
@@ -38,12 +41,16 @@ public final class FreshdeskFake implements AutoCloseable {
                 .withHeader("Content-Type", "application/json")
                 .withBody(conversation(9002, false, true, AGENT, 2, "2026-01-05T12:00:00Z", "<p>note</p>").toString())));
         contact(REQUESTER, "en");
-        server.stubFor(get(urlPathEqualTo("/api/v2/agents/" + AGENT)).willReturn(okJson("{\"id\": " + AGENT
-                + ", \"available\": true, \"occasional\": false, \"ticket_scope\": 1, \"created_at\": \"2025-01-01T00:00:00Z\", "
-                + "\"contact\": {\"active\": true, \"email\": \"pekka@acme.example\", \"name\": \"Pekka Tukinen\", "
-                + "\"language\": \"fi\"}}")));
+        server.stubFor(get(urlPathEqualTo("/api/v2/agents/" + AGENT)).willReturn(okJson(agentJson())));
         server.stubFor(get(urlPathEqualTo("/api/v2/groups/3001")).willReturn(okJson("{\"id\": 3001, \"name\": \"Billing\", "
                 + "\"description\": \"Invoices and refunds\", \"unassigned_for\": \"30m\", \"agent_ids\": [" + AGENT + "]}")));
+    }
+
+    /** The account's one agent, as View an Agent and List All Agents show it. */
+    static String agentJson() {
+        return "{\"id\": " + AGENT + ", \"available\": true, \"occasional\": false, \"ticket_scope\": 1, "
+                + "\"created_at\": \"2025-01-01T00:00:00Z\", \"contact\": {\"active\": true, "
+                + "\"email\": \"pekka@acme.example\", \"name\": \"Pekka Tukinen\", \"language\": \"fi\"}}";
     }
 
     public String url() {
@@ -72,9 +79,25 @@ public final class FreshdeskFake implements AutoCloseable {
 
     public void stubTicket(ObjectNode ticket) {
         long id = ticket.get("id").asLong();
+        tickets.put(id, ticket);
         server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + id)).willReturn(okJson(ticket.toString())
                 .withHeader("X-Ratelimit-Total", "200").withHeader("X-Ratelimit-Remaining", "190")));
         server.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + id)).willReturn(okJson(ticket.toString())));
+        stubEmbeddedConversations(id);
+    }
+
+    /** View a Ticket with include=…conversations…: the ticket with its first ten conversations, oldest first. */
+    private void stubEmbeddedConversations(long id) {
+        ObjectNode ticket = tickets.get(id);
+        if (ticket == null) return;
+        ObjectNode embedded = ticket.deepCopy();
+        ArrayNode list = embedded.putArray("conversations");
+        conversations.getOrDefault(id, List.of()).stream()
+                .sorted(java.util.Comparator.comparing(c -> c.path("created_at").asText()))
+                .limit(10).forEach(list::add);
+        server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + id)).withQueryParam("include", matching(".*conversations.*"))
+                .willReturn(okJson(embedded.toString())
+                        .withHeader("X-Ratelimit-Total", "200").withHeader("X-Ratelimit-Remaining", "190")));
     }
 
     public void contact(long id, String language) {
@@ -98,8 +121,10 @@ public final class FreshdeskFake implements AutoCloseable {
     void stubConversations(long ticketId, ObjectNode... conversations) {
         ArrayNode list = json.createArrayNode();
         for (ObjectNode c : conversations) list.add(c);
+        this.conversations.put(ticketId, List.of(conversations));
         server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/conversations"))
                 .willReturn(okJson(list.toString())));
+        stubEmbeddedConversations(ticketId);
     }
 
     ObjectNode timeEntry(long id, String timeSpent) {

@@ -31,10 +31,15 @@ class FreshdeskPartsTest {
     }
 
     @Test
-    void tagMergeKeepsTheCustomersTagsAndReplacesOurEarlierAnswer() {
+    void tagMergeKeepsTheCustomersTagsAndLeavesExactlyOneScoreTag() {
         AnswerWriteBack answer = new AnswerWriteBack(7, "1", Metric.CSAT, 5, null, false, Instant.EPOCH);
-        assertEquals(List.of("vip", "billing", "palaute_nps_9", "palaute_csat_5"),
-                FreshdeskHelpdesk.mergedTags(List.of("vip", "palaute_csat_2", "billing", "palaute_nps_9"), answer));
+        assertEquals(List.of("vip", "billing", "palaute_csat_5"),
+                FreshdeskHelpdesk.mergedTags(List.of("vip", "palaute_csat_2", "billing", "palaute_nps_9",
+                        "palaute_suspected_bot"), answer),
+                "an earlier answer's score tag, of any metric, and a stale bot flag go; the customer's tags stay");
+        AnswerWriteBack bot = new AnswerWriteBack(8, "1", Metric.CSAT, 5, null, true, Instant.EPOCH);
+        assertEquals(List.of("vip", "palaute_csat_5", "palaute_suspected_bot"),
+                FreshdeskHelpdesk.mergedTags(List.of("vip", "palaute_csat_5"), bot));
     }
 
     @Test

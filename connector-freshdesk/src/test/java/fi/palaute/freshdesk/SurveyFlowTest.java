@@ -96,9 +96,11 @@ class SurveyFlowTest {
     void requesterWhoIsAnAgentGetsNoSurvey() throws Exception {
         start(Map.of());
         fake.stubTicket(fake.ticket(201, 4, "2026-01-05T11:00:00Z", null));
-        fake.server.stubFor(get(urlPathEqualTo("/api/v2/agents")).withQueryParam("email", equalTo("maija@example.com"))
-                .willReturn(okJson("[{\"id\": 5, \"available\": true, \"occasional\": false, \"ticket_scope\": 1, "
-                        + "\"contact\": {\"name\": \"Maija\", \"email\": \"maija@example.com\", \"language\": \"fi\"}}]")));
+        // The account's agent list (read once into the agent directory) has the requester's address.
+        fake.server.stubFor(get(urlPathEqualTo("/api/v2/agents"))
+                .willReturn(okJson("[" + FreshdeskFake.agentJson() + ", {\"id\": 5, \"available\": true, \"occasional\": false, "
+                        + "\"ticket_scope\": 1, \"contact\": {\"name\": \"Maija\", \"email\": \"Maija@Example.com\", "
+                        + "\"language\": \"fi\"}}]")));
         app.webhook(RESOLVED);
         app.awaitJobsSettled();
         assertEquals(0, replies());

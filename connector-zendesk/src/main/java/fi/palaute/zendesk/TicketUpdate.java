@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code PUT /api/v2/tickets/{id}}: a comment (HTML or plain, public or private), and
- * optionally a status and custom field values.
+ * The {@code ticket} of an update: a comment (HTML or plain, public or private), and optionally a status,
+ * custom field values and tags to add and remove. {@code additional_tags} and {@code remove_tags} are
+ * honoured by the bulk form of Update Many Tickets only ({@code PUT /api/v2/tickets/update_many?ids=…});
+ * on {@code PUT /api/v2/tickets/{id}} a tag list would replace the ticket's tags.
  */
-public record TicketUpdate(String htmlBody, String body, boolean isPublic, String status, Map<Long, Object> customFields) {
+public record TicketUpdate(String htmlBody, String body, boolean isPublic, String status, Map<Long, Object> customFields,
+                           List<String> additionalTags, List<String> removeTags) {
     public TicketUpdate {
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+        additionalTags = additionalTags == null ? List.of() : List.copyOf(additionalTags);
+        removeTags = removeTags == null ? List.of() : List.copyOf(removeTags);
+    }
+
+    public TicketUpdate(String htmlBody, String body, boolean isPublic, String status, Map<Long, Object> customFields) {
+        this(htmlBody, body, isPublic, status, customFields, List.of(), List.of());
     }
 
     /** A public reply in HTML that leaves the ticket solved. */
@@ -32,6 +41,11 @@ public record TicketUpdate(String htmlBody, String body, boolean isPublic, Strin
         return new TicketUpdate(null, text, false, null, customFields);
     }
 
+    /** The same update also adding and removing tags (bulk Update Many only). */
+    public TicketUpdate withTags(List<String> add, List<String> remove) {
+        return new TicketUpdate(htmlBody, body, isPublic, status, customFields, add, remove);
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> comment = new LinkedHashMap<>();
         if (htmlBody != null) comment.put("html_body", htmlBody);
@@ -44,10 +58,8 @@ public record TicketUpdate(String htmlBody, String body, boolean isPublic, Strin
             ticket.put("custom_fields", customFields.entrySet().stream()
                     .map(e -> Map.of("id", e.getKey(), "value", e.getValue())).toList());
         }
+        if (!additionalTags.isEmpty()) ticket.put("additional_tags", additionalTags);
+        if (!removeTags.isEmpty()) ticket.put("remove_tags", removeTags);
         return Map.of("ticket", ticket);
-    }
-
-    static Map<String, Object> tags(List<String> tags) {
-        return Map.of("tags", List.copyOf(tags));
     }
 }

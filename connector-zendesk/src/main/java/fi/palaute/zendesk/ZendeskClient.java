@@ -80,9 +80,17 @@ public final class ZendeskClient {
         ticketUpdates.put("/api/v2/tickets/" + ticketId, update.toJson());
     }
 
-    /** PUT /api/v2/tickets/{id}/tags: adds the tags, keeping those already on the ticket. */
-    public void addTags(String ticketId, List<String> tags) {
-        ticketUpdates.put("/api/v2/tickets/" + ticketId + "/tags", TicketUpdate.tags(tags));
+    /**
+     * {@code PUT /api/v2/tickets/update_many?ids={id}}: one ticket updated through the bulk form of Update
+     * Many Tickets, the one ticket update that takes {@code additional_tags} and {@code remove_tags}
+     * beside a comment and fields. Zendesk queues a job and answers its job status at once.
+     *
+     * @return the queued job's id (empty when Zendesk sent none)
+     */
+    public String bulkUpdate(String ticketId, TicketUpdate update) {
+        JsonNode body = ticketUpdates.put("/api/v2/tickets/update_many?ids="
+                + URLEncoder.encode(ticketId, StandardCharsets.UTF_8), update.toJson()).body();
+        return body.path("job_status").path("id").asText("");
     }
 
     /** GET /api/v2/users/me: who the API token signs in as. */

@@ -10,9 +10,7 @@ import fi.palaute.common.survey.SurveyFormat;
 import fi.palaute.common.survey.SurveyMessage;
 import fi.palaute.common.survey.TicketOutcome;
 import fi.palaute.common.survey.TicketSnapshot;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -111,6 +109,10 @@ public final class ZendeskHelpdesk implements Helpdesk {
 
     @Override
     public boolean hasReplyWith(String ticketId, String marker) {
+        return hasComment(client, ticketId, marker);
+    }
+
+    private static boolean hasComment(ZendeskClient client, String ticketId, String marker) {
         String next = null;
         for (int page = 0; page < MAX_COMMENT_PAGES; page++) {
             CommentPage comments = client.comments(ticketId, next);
@@ -121,32 +123,32 @@ public final class ZendeskHelpdesk implements Helpdesk {
         return false;
     }
 
+    /**
+     * One call: the bulk form of Update Many Tickets for this one ticket carries the private note (with
+     * the answer's marker), the score tag to add, every other score tag to remove, and the score field.
+     * Zendesk applies it in a background job. A retry first looks for the note's marker among the
+     * comments: the update is all or nothing, so a note found means the earlier attempt landed whole.
+     */
     @Override
-    public void writeBack(AnswerWriteBack answer) {
-        // The tag first: adding it twice is harmless, so a retry after a failed note repeats nothing visible.
-        List<String> tags = new ArrayList<>(List.of(answer.tag()));
-        if (answer.suspectedBot()) tags.add("palaute_suspected_bot");
-        writeBacks.addTags(answer.ticketId(), tags);
+    public void writeBack(AnswerWriteBack answer, boolean retry) {
+        String ticketId = answer.ticketId();
+        if (retry && hasComment(writeBacks, ticketId, answer.noteMarker())) {
+            log.info("write-back of answer={} already on ticket={} (an earlier attempt landed)", answer.answerId(), ticketId);
+            return;
+        }
         Map<Long, Object> fields = new LinkedHashMap<>();
         // A suspected bot's score stays out of the field, as it stays out of Palaute's own scores.
         if (settings.scoreField().isPresent() && !answer.suspectedBot()) fields.put(settings.scoreField().get(), answer.score());
-        try {
-            writeBacks.updateTicket(answer.ticketId(), TicketUpdate.privateNote(note(answer), fields));
-        } catch (ApiRejectedException e) {
-            if (e.status() == 422 && e.vendorMessage().toLowerCase(Locale.ROOT).contains("closed")) {
-                // Closed tickets take tags but no comments or field changes; retrying cannot change that.
-                log.info("ticket={} is closed: wrote tag {} only, no note or score field (answer={})", answer.ticketId(),
-                        answer.tag(), answer.answerId());
-                return;
-            }
-            throw e;
-        }
+        String job = writeBacks.bulkUpdate(ticketId, TicketUpdate.privateNote(note(answer), fields)
+                .withTags(answer.tagsToAdd(), answer.tagsToRemove()));
+        // A ticket Zendesk will not change (closed) fails inside that job; its status says so for a day.
+        log.info("write-back of answer={} queued on ticket={} as Zendesk job {}", answer.answerId(), ticketId, job);
     }
 
     @Override
     public void addPrivateNote(String ticketId, String text) {
         try {
-            client.updateTicket(ticketId, TicketUpdate.privateNote(text, Map.of()));
+            writeBacks.updateTicket(ticketId, TicketUpdate.privateNote(text, Map.of()));
         } catch (ApiRejectedException e) {
             if (e.status() == 422 && e.vendorMessage().toLowerCase(Locale.ROOT).contains("closed")) {
                 // A closed ticket takes no comments; retrying cannot change that, and the outcome stays in Palaute.
@@ -160,7 +162,7 @@ public final class ZendeskHelpdesk implements Helpdesk {
     @Override
     public boolean hasNoteWith(String ticketId, String marker) {
         // The comments list holds private notes as well as public replies.
-        return hasReplyWith(ticketId, marker);
+        return hasComment(writeBacks, ticketId, marker);
     }
 
     static String note(AnswerWriteBack a) {
@@ -173,6 +175,8 @@ public final class ZendeskHelpdesk implements Helpdesk {
         if (a.suspectedBot()) {
             s.append("Flagged as possibly automated (a mail scanner, not the customer): left out of scores.\n");
         }
+        // Lets a retry after a crash find this note instead of posting it twice.
+        s.append(a.noteMarker()).append('\n');
         return s.toString();
     }
 

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Zendesk's Support API as WireMock stubs, with request and response bodies shaped like the examples in
  * Zendesk's API reference (tickets with side-loaded users and groups, ticket metrics, comments,
- * update ticket, add tags).
+ * update ticket, update many tickets for one ticket).
  */
 public final class FakeZendesk implements AutoCloseable {
     public static final long REQUESTER = 9001;
@@ -126,8 +126,11 @@ public final class FakeZendesk implements AutoCloseable {
         server.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticketId))
                 .willReturn(okJson("{\"ticket\": {\"id\": " + ticketId + ", \"status\": \"solved\"}, "
                         + "\"audit\": {\"id\": 1, \"ticket_id\": " + ticketId + ", \"events\": []}}")));
-        server.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/tags"))
-                .willReturn(okJson("{\"tags\": [\"billing\"]}")));
+        // Update Many Tickets answers at once with the job it queued (Zendesk's documented job_status shape).
+        server.stubFor(put(urlPathEqualTo("/api/v2/tickets/update_many")).withQueryParam("ids", equalTo(String.valueOf(ticketId)))
+                .willReturn(okJson("{\"job_status\": {\"id\": \"8b726e606741012ffc2d782bcb7848fe\", "
+                        + "\"url\": \"https://acme.zendesk.com/api/v2/job_statuses/8b726e606741012ffc2d782bcb7848fe.json\", "
+                        + "\"total\": 1, \"progress\": 0, \"status\": \"queued\", \"message\": null, \"results\": null}}")));
         server.stubFor(get(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/comments"))
                 .willReturn(okJson("{\"comments\": [], \"next_page\": null, \"previous_page\": null, \"count\": 0}")));
     }
@@ -138,14 +141,32 @@ public final class FakeZendesk implements AutoCloseable {
                 .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("true"))));
     }
 
-    /** Private notes PUT on the ticket (the write-backs). */
+    /** Private notes on the ticket: the answers' write-backs (one bulk update each) and follow-up notes. */
     public List<LoggedRequest> notes(long ticketId) {
-        return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId))
-                .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("false"))));
+        List<LoggedRequest> notes = new java.util.ArrayList<>(writeBacks(ticketId));
+        notes.addAll(server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId))
+                .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("false")))));
+        return notes;
     }
 
-    List<LoggedRequest> tagPuts(long ticketId) {
-        return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId + "/tags")));
+    /** The write-backs: PUT /api/v2/tickets/update_many?ids={id}, note, tags and field in one. */
+    List<LoggedRequest> writeBacks(long ticketId) {
+        return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/update_many"))
+                .withQueryParam("ids", equalTo(String.valueOf(ticketId))));
+    }
+
+    /** Every request this fake received for the ticket (reads, updates, its comments and metrics). */
+    List<LoggedRequest> requestsAbout(long ticketId) {
+        String id = String.valueOf(ticketId);
+        return server.getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getUrl().matches("/api/v2/tickets/" + id + "([/?.].*)?")
+                        || (r.getUrl().startsWith("/api/v2/tickets/update_many") && id.equals(idsOf(r))))
+                .toList();
+    }
+
+    private static String idsOf(LoggedRequest r) {
+        var ids = r.queryParameter("ids");
+        return ids == null || !ids.isPresent() ? null : ids.firstValue();
     }
 
     public JsonNode body(LoggedRequest r) {

@@ -1,15 +1,12 @@
 package fi.palaute.zendesk;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.put;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.palaute.common.http.ScrapedMetrics;
 import fi.palaute.common.job.JobQueue;
 import fi.palaute.common.store.TestDatabases;
 import java.net.URLEncoder;
@@ -63,9 +60,10 @@ class ZendeskAnswerTest {
     }
 
     private String answer(String link, int score, String comment) {
+        long before = count("SELECT COUNT(*) AS n FROM answers");
         var page = app.get(link, "User-Agent", RunningConnector.BROWSER);
         assertEquals(200, page.statusCode());
-        assertEquals(0, count("SELECT COUNT(*) AS n FROM answers"), "opening the link records nothing");
+        assertEquals(before, count("SELECT COUNT(*) AS n FROM answers"), "opening the link records nothing");
         Matcher nonce = NONCE.matcher(page.body());
         assertTrue(nonce.find(), page.body());
         // A person reads the mail and the page before confirming.
@@ -93,8 +91,8 @@ class ZendeskAnswerTest {
         assertEquals(FakeZendesk.SCORE_FIELD, note.path("custom_fields").get(0).path("id").asLong());
         assertEquals(4, note.path("custom_fields").get(0).path("value").asInt());
         assertFalse(note.has("status"), "the write-back leaves the status alone");
-        JsonNode tags = zendesk.body(zendesk.tagPuts(201).get(0)).path("tags");
-        assertEquals("palaute_csat_4", tags.get(0).asText());
+        assertEquals("[\"palaute_csat_4\"]", note.path("additional_tags").toString(), "tags added, none replaced");
+        assertTrue(text.contains("palaute-answer-"), "the note carries its marker: " + text);
         assertEquals("done", app.awaitJobsFinished("zendesk.writeback", 1).get(0).state());
 
         var summary = app.get("/api/summary?from=" + app.clock.instant().minus(Duration.ofDays(1))
@@ -111,22 +109,99 @@ class ZendeskAnswerTest {
     }
 
     @Test
-    void writeBackOnAClosedTicketWritesOnlyTheTagAndCompletes() throws Exception {
+    void writeBackIsOneBulkUpdateThatZendeskQueuesAndIsNotRetried() throws Exception {
         zendesk.ticket(FakeZendesk.Ticket.solved(202), 1, 0, SOLVED, 30);
         app = new RunningConnector(zendesk, Map.of());
         String link = surveyLink(202, 2);
-        // The close automation ran before the customer answered: Zendesk refuses comments on closed tickets.
-        zendesk.server.stubFor(put(urlPathEqualTo("/api/v2/tickets/202"))
-                .withRequestBody(matchingJsonPath("$.ticket.comment.public", equalTo("false")))
-                .willReturn(FakeZendesk.zendeskError(422, "{\"error\": \"RecordInvalid\", \"description\": "
-                        + "\"Record validation errors\", \"details\": {\"status\": [{\"description\": "
-                        + "\"Status: closed prevents ticket update\"}]}}")));
         answer(link, 2, "Took too long");
 
         JobQueue.JobStatus job = app.awaitJobsFinished("zendesk.writeback", 1).get(0);
         assertEquals("done", job.state());
-        assertEquals(1, job.attempts(), "no retries against a closed ticket");
-        assertEquals(1, zendesk.notes(202).size());
-        assertEquals("palaute_csat_2", zendesk.body(zendesk.tagPuts(202).get(0)).path("tags").get(0).asText());
+        assertEquals(1, job.attempts(), "Zendesk queued the update: nothing to retry");
+        assertEquals(1, zendesk.writeBacks(202).size());
+        JsonNode update = zendesk.body(zendesk.writeBacks(202).get(0)).path("ticket");
+        assertEquals("[\"palaute_csat_2\"]", update.path("additional_tags").toString());
+        assertTrue(update.path("comment").path("body").asText().contains("Took too long"));
+    }
+
+    /** The API bill as the operator reads it on /metrics: calls by purpose. */
+    private ScrapedMetrics metrics() {
+        var scrape = app.get("/metrics");
+        assertEquals(200, scrape.statusCode());
+        return new ScrapedMetrics(scrape.body());
+    }
+
+    @Test
+    void aSurveyCostsThreeCallsAndItsWriteBackOne() throws Exception {
+        zendesk.ticket(FakeZendesk.Ticket.solved(204), 1, 0, SOLVED, 30);
+        app = new RunningConnector(zendesk, Map.of("ZENDESK_SCORE_FIELD", String.valueOf(FakeZendesk.SCORE_FIELD),
+                "ZENDESK_HANDLE_TIME_FIELD", String.valueOf(FakeZendesk.HANDLE_TIME_FIELD)));
+        String link = surveyLink(204, 5);
+        assertEquals(3, metrics().calls("zendesk", "survey"),
+                "the ticket with its users and groups, its metrics, and the reply: " + zendesk.requestsAbout(204));
+        assertEquals(3, zendesk.requestsAbout(204).size(), "nothing else asked of Zendesk about the ticket");
+
+        answer(link, 5, "");
+        app.awaitJobsFinished("zendesk.writeback", 1);
+        assertEquals(1, metrics().calls("zendesk", "write_back"), "note, tags and score field in one update");
+        assertEquals(4, zendesk.requestsAbout(204).size());
+        assertEquals(0, metrics().calls("zendesk", "unspecified"), "every call is labelled with its purpose");
+    }
+
+    @Test
+    void aChangedAnswerLeavesExactlyOneScoreTagOnTheTicket() throws Exception {
+        zendesk.ticket(FakeZendesk.Ticket.solved(205), 1, 0, SOLVED, 30);
+        app = new RunningConnector(zendesk, Map.of());
+        String link = surveyLink(205, 4);
+        answer(link, 4, "Fine");
+        app.awaitJobsFinished("zendesk.writeback", 1);
+        answer(link.replace("score=4", "score=1"), 1, "Actually it broke again");
+        app.awaitJobsFinished("zendesk.writeback", 2);
+
+        // Zendesk applies additional_tags and remove_tags of each update in turn to the ticket's tags.
+        java.util.List<String> tags = new java.util.ArrayList<>(java.util.List.of("billing"));
+        var updates = zendesk.writeBacks(205);
+        assertEquals(2, updates.size());
+        java.util.Set<String> markers = new java.util.HashSet<>();
+        for (var update : updates) {
+            JsonNode t = zendesk.body(update).path("ticket");
+            t.path("additional_tags").forEach(tag -> { if (!tags.contains(tag.asText())) tags.add(tag.asText()); });
+            t.path("remove_tags").forEach(tag -> tags.remove(tag.asText()));
+            Matcher marker = Pattern.compile("palaute-answer-[0-9]+").matcher(t.path("comment").path("body").asText());
+            assertTrue(marker.find());
+            markers.add(marker.group());
+        }
+        assertEquals(java.util.List.of("billing", "palaute_csat_1"), tags, "one score tag, the customer's latest");
+        assertEquals(2, markers.size(), "each answer's note has a marker of its own");
+    }
+
+    @Test
+    void aWriteBackRetriedAfterItsUpdateLandedDoesNotPostTheNoteTwice() throws Exception {
+        zendesk.ticket(FakeZendesk.Ticket.solved(206), 1, 0, SOLVED, 30);
+        // Zendesk takes the update, and the connection breaks before its answer arrives (a crash, a timeout).
+        zendesk.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v2/tickets/update_many"))
+                .inScenario("lost answer").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("landed"));
+        zendesk.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/v2/tickets/206/comments"))
+                .inScenario("lost answer").whenScenarioStateIs("landed")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"comments": [{"id": 1274, "type": "Comment", "author_id": 123123, "public": false,
+                          "body": "Palaute survey answer: CSAT 3 (scale 1–5)\\npalaute-answer-1\\n",
+                          "html_body": "<div><p>Palaute survey answer: CSAT 3 (scale 1–5)<br>palaute-answer-1</p></div>",
+                          "plain_body": "Palaute survey answer: CSAT 3 (scale 1–5) palaute-answer-1",
+                          "created_at": "2026-03-01T11:00:00Z"}], "next_page": null, "previous_page": null, "count": 1}
+                        """)));
+        app = new RunningConnector(zendesk, Map.of());
+        answer(surveyLink(206, 3), 3, "");
+        assertEquals(1L, app.rows("SELECT id FROM answers").get(0).get("id"), "the marker the fake's note carries");
+
+        JobQueue.JobStatus job = app.awaitJobsFinished("zendesk.writeback", 1).get(0);
+        assertEquals("done", job.state());
+        assertEquals(2, job.attempts(), "the lost answer was retried");
+        assertEquals(1, zendesk.writeBacks(206).size(), "the retry found the note and wrote nothing again");
     }
 }

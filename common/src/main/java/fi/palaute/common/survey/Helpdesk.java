@@ -8,8 +8,20 @@ public interface Helpdesk {
     /** Short lower-case name stored with every row: {@code zendesk} or {@code freshdesk}. */
     String source();
 
-    /** Reads the ticket and its requester. */
+    /**
+     * Reads the ticket and its requester. The requester's locale may be null when the helpdesk cannot
+     * say it without another call: see {@link #requesterLanguage}.
+     */
     TicketSnapshot ticket(String ticketId);
+
+    /**
+     * The requester's language when {@link #ticket} left it null (Freshdesk's ticket view carries no
+     * language: the contact has it). Asked only for a survey about to be sent in a template that exists
+     * in more than one language, so suppressed surveys cost no call. Null when unknown.
+     */
+    default String requesterLanguage(TicketSnapshot ticket) {
+        return null;
+    }
 
     /** Reads FCR, handle time and resolution time; throws a retryable exception when metrics are not ready. */
     TicketOutcome outcome(TicketSnapshot ticket);
@@ -25,8 +37,14 @@ public interface Helpdesk {
     /** True when a reply carrying this marker is already on the ticket (a retry after a crash mid-post). */
     boolean hasReplyWith(String ticketId, String marker);
 
-    /** Writes an answer back: private note, tag, score field. */
-    void writeBack(AnswerWriteBack answer);
+    /**
+     * Writes an answer back in as few calls as the helpdesk allows: private note (carrying
+     * {@link AnswerWriteBack#noteMarker()}), the score tag in place of any earlier one, the score field.
+     *
+     * @param retry an earlier attempt of this write-back ran and may have landed: look for the note's
+     *              marker before writing it again
+     */
+    void writeBack(AnswerWriteBack answer, boolean retry);
 
     /** Adds a private (internal) note in plain text: the outcome of a follow-up. */
     void addPrivateNote(String ticketId, String text);

@@ -122,7 +122,8 @@ public final class SurveyJob implements JobHandler {
             }
         }
 
-        SurveyMessage message = composer.compose(surveyId, template, format);
+        SurveyTemplate sending = inRequestersLanguage(ticket, template);
+        SurveyMessage message = composer.compose(surveyId, sending, format);
         try {
             helpdesk.postSurvey(ticket, message);
         } catch (ApiRejectedException e) {
@@ -132,12 +133,25 @@ public final class SurveyJob implements JobHandler {
             log.warn("survey for ticket={} refused by {}: {}", ticketId, source, e.vendorMessage());
             return;
         }
-        markSent(surveyId, template, ticket);
+        markSent(surveyId, sending, ticket);
         metrics.increment("palaute_surveys_total", "Surveys by source and outcome", "source", source, "outcome", "sent",
                 "reason", "");
         log.info("survey sent ticket={} survey={} job={} template={} locale={} channel={} format={} experiment={} arm={}",
-                ticketId, surveyId, job.id(), template.id(), template.locale(), ticket.channel(), format, experimentId,
+                ticketId, surveyId, job.id(), sending.id(), sending.locale(), ticket.channel(), format, experimentId,
                 armId);
+    }
+
+    /**
+     * The template in the requester's language, when the ticket read did not say it and the template has
+     * a choice of languages: the helpdesk looks it up (a call) only now, for a survey that is going out.
+     */
+    private SurveyTemplate inRequestersLanguage(TicketSnapshot ticket, SurveyTemplate template) {
+        if (ticket.requester() == null || ticket.requester().locale() != null
+                || templates.locales(template.id()).size() < 2) {
+            return template;
+        }
+        String language = helpdesk.requesterLanguage(ticket);
+        return language == null ? template : templates.find(template.id(), language);
     }
 
     private void suppress(String source, TicketSnapshot ticket, String cycle, SurveyTemplate template, String reason,

@@ -46,7 +46,8 @@ public final class WriteBackJob implements JobHandler {
             log.info("write-back skipped: answer={} was replaced or removed, job={}", answerId, job.id());
             return;
         }
-        helpdesk.writeBack(row.get().answer());
+        // attempts counts this run: above one, an earlier run (maybe killed mid-write) may have landed.
+        helpdesk.writeBack(row.get().answer(), job.attempts() > 1);
         log.info("answer written back ticket={} answer={} job={}", row.get().answer().ticketId(), answerId, job.id());
     }
 }
