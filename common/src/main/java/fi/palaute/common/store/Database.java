@@ -47,6 +47,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
     /** The transaction this thread has open on this database, which nested calls join. */
     private final ThreadLocal<Tx> open = new ThreadLocal<>();
+    /** Started on first use: most databases a process opens (commands, tests) never take webhooks. */
+    private GroupCommit groupCommit;
 
     private Database(HikariDataSource writers, HikariDataSource readers, Dialect dialect, String displayUrl) {
         this.writers = writers;
@@ -151,6 +153,28 @@ public final class Database implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs the work in a transaction it may share with other work submitted at about the same time
+     * (group commit: one commit for a burst of webhooks), and returns once that transaction has
+     * committed. The work runs on the group's writer thread, inside its own savepoint: when it throws,
+     * only it is rolled back and the exception comes back here. Inside a transaction this thread
+     * already has open, the work joins that one instead.
+     */
+    public <T> T inGroupCommit(Work<T> work) {
+        if (open.get() != null) return inTransaction(work);
+        GroupCommit group;
+        synchronized (this) {
+            if (groupCommit == null) groupCommit = new GroupCommit(this);
+            group = groupCommit;
+        }
+        return group.submit(work);
+    }
+
+    /** Work waiting for the group-commit writer (0 before its first use). */
+    synchronized int groupCommitBacklog() {
+        return groupCommit == null ? 0 : groupCommit.backlog();
+    }
+
     public void run(Consumer<Tx> work) {
         inTransaction(tx -> {
             work.accept(tx);
@@ -239,6 +263,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (groupCommit != null) groupCommit.close();
+        }
         readers.close();
         writers.close();
     }

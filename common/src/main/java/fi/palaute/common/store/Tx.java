@@ -48,6 +48,16 @@ public final class Tx {
         afterCommit.add(task);
     }
 
+    /** How many after-commit tasks are registered: a mark to {@link #dropAfterCommit} back to. */
+    int afterCommitCount() {
+        return afterCommit.size();
+    }
+
+    /** Forgets the tasks registered after the mark: their work was rolled back to a savepoint. */
+    void dropAfterCommit(int mark) {
+        afterCommit.subList(mark, afterCommit.size()).clear();
+    }
+
     void committed() {
         for (Runnable task : afterCommit) {
             try {

@@ -54,7 +54,8 @@ public final class SurveyIntake {
                 .put("ticket_id", ticketId)
                 .put("event_key", eventKey)
                 .put("event_at", eventAt.toString());
-        boolean accepted = db.inTransaction(tx -> {
+        // Group commit: webhooks of a burst share a commit; each returns only once it is durable.
+        boolean accepted = db.inGroupCommit(tx -> {
             Optional<Long> eventId = tx.insertReturningId("""
                     INSERT INTO ticket_events (source, ticket_id, event_key, status, event_at, received_at)
                     VALUES (?, ?, ?, ?, ?, ?)
