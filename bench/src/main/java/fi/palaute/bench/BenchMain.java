@@ -27,7 +27,7 @@ public final class BenchMain {
 
     /** Sizes and switches; the defaults are the real run. */
     static final class Options {
-        Set<String> only = new LinkedHashSet<>(List.of("intake", "burst", "digest", "dashboard", "footprint"));
+        Set<String> only = new LinkedHashSet<>(List.of("intake", "burst", "digest", "dashboard", "store", "footprint"));
         int seconds = 8;
         int warmup = 2;
         int[] concurrency = {1, 4, 16, 64};
@@ -42,6 +42,7 @@ public final class BenchMain {
         List<String> jvmFlags = new ArrayList<>();
         List<String> leanFlags = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xmx64m", "-XX:TieredStopAtLevel=1");
         boolean keep;
+        Path keepDb;
         boolean freshData;
         String note = "";
 
@@ -76,6 +77,7 @@ public final class BenchMain {
         if (o.only.contains("burst")) new BurstBench(o, report).run();
         if (o.only.contains("digest")) new DigestBench(o, report).run();
         if (o.only.contains("dashboard")) new DashboardBench(o, report).run();
+        if (o.only.contains("store")) new StoreBench(o, report).run();
         if (o.only.contains("footprint")) new FootprintBench(o, report, intake).run();
 
         report.note(Report.f("Suite ran %s, took %d s; load average at the end: %s.", started.truncatedTo(ChronoUnit.SECONDS),
@@ -151,6 +153,7 @@ public final class BenchMain {
                 case "--work" -> o.work = Path.of(args[++i]);
                 case "--jvm-flags" -> o.jvmFlags = Arrays.asList(args[++i].trim().split("\\s+"));
                 case "--keep" -> o.keep = true;
+                case "--keep-db" -> o.keepDb = Path.of(args[++i]);
                 case "--fresh-data" -> o.freshData = true;
                 case "--note" -> o.note = args[++i];
                 case "--help", "-h" -> {
@@ -175,7 +178,7 @@ public final class BenchMain {
         System.out.println("""
                 Palaute benchmark suite: java -jar bench/target/palaute-bench.jar [options]   (run from the repository root)
 
-                  --only intake,burst,digest,dashboard,footprint   which benchmarks (default all)
+                  --only intake,burst,digest,dashboard,store,footprint   which benchmarks (default all)
                   --quick                 small sizes for a look (3 s levels, 100k answers, 200 burst tickets)
                   --seconds N             measured seconds per load level (default 8), --warmup N (default 2)
                   --concurrency 1,4,16,64 closed-loop levels; --rate 1000 the paced level
@@ -190,6 +193,9 @@ public final class BenchMain {
                   --out FILE              Markdown results (default bench/results.md)
                   --fresh-data            regenerate the digest data even if a complete copy is there
                   --keep                  keep the intake databases
+                  --keep-db PATH          generate (or reuse) the SQLite data set of the digest and store benchmarks at
+                                          PATH and leave it there, so others can run against it (PostgreSQL keeps its
+                                          palaute_bench_digest_N database anyway)
                   --note "..."            a note for the machine line (e.g. "machine busy with other builds")
                 """);
     }

@@ -33,7 +33,12 @@ public final class DigestReportQuery {
 
     /** @param followUpSla PALAUTE_FOLLOWUP_SLA, for the follow-ups line's "past the SLA" */
     public DigestReportQuery(Database db, Duration followUpSla, Clock clock) {
-        this.summaries = new SummaryQuery(db, Ranking.DEFAULT_MIN_N);
+        this(db, new SummaryQuery(db, Ranking.DEFAULT_MIN_N), followUpSla, clock);
+    }
+
+    /** With the summaries of the caller's choosing (the benchmark compares rollup and raw counting). */
+    public DigestReportQuery(Database db, SummaryQuery summaries, Duration followUpSla, Clock clock) {
+        this.summaries = summaries;
         this.answers = new AnswerLookup(db);
         this.followUps = new FollowUpStore(db);
         this.followUpSla = followUpSla;
