@@ -31,6 +31,7 @@ public final class AdminApi {
     private final Optional<String> token;
     private final Clock clock;
     private final SummaryQuery summaries;
+    private final ResponsesCsv csv;
     private final FollowUpStore followUps;
     private final Duration followUpSla;
     private final ExperimentReport experiments;
@@ -40,6 +41,7 @@ public final class AdminApi {
         this.token = token;
         this.clock = clock;
         this.summaries = new SummaryQuery(db);
+        this.csv = new ResponsesCsv(db);
         this.followUps = new FollowUpStore(db);
         this.followUpSla = followUpSla;
         this.experiments = new ExperimentReport(db, clock);
@@ -112,32 +114,12 @@ public final class AdminApi {
         }
     }
 
+    /** Streams: rows go out as they are read, so memory does not grow with the range (any range). */
     Response responses(Request request) {
         authorize(request);
         Range range = range(request);
-        StringBuilder csv = new StringBuilder(
-                "source,ticket_id,metric,score,comment,answered_at,agent,group,channel,suspected_bot,bot_reason,replaced\r\n");
-        db.read(tx -> tx.query("""
-                SELECT source, ticket_id, metric, score, comment, answered_at, agent, agent_group, channel, suspected_bot,
-                       bot_reason, replaced_at
-                FROM answers WHERE answered_at >= ? AND answered_at < ? ORDER BY answered_at, id""",
-                rs -> {
-                    csv.append(Csv.field(rs.getString("source"))).append(',')
-                            .append(Csv.field(rs.getString("ticket_id"))).append(',')
-                            .append(Csv.field(rs.getString("metric"))).append(',')
-                            .append(rs.getInt("score")).append(',')
-                            .append(Csv.field(rs.getString("comment"))).append(',')
-                            .append(Instant.ofEpochMilli(rs.getLong("answered_at"))).append(',')
-                            .append(Csv.field(rs.getString("agent"))).append(',')
-                            .append(Csv.field(rs.getString("agent_group"))).append(',')
-                            .append(Csv.field(rs.getString("channel"))).append(',')
-                            .append(rs.getInt("suspected_bot") != 0).append(',')
-                            .append(Csv.field(rs.getString("bot_reason"))).append(',')
-                            .append(rs.getObject("replaced_at") != null).append("\r\n");
-                    return null;
-                }, range.from.toEpochMilli(), range.to.toEpochMilli()));
-        return Response.of(200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Disposition", "attachment; filename=\"palaute-responses.csv\""));
+        return Response.stream(200, "text/csv; charset=utf-8", out -> csv.write(range.from, range.to, out))
+                .withHeader("Content-Disposition", "attachment; filename=\"palaute-responses.csv\"");
     }
 
     private void authorize(Request request) {

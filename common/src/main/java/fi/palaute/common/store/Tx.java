@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tx {
     private static final Logger log = LoggerFactory.getLogger(Tx.class);
+    private static final int STREAM_FETCH_SIZE = 500;
 
     private final Dialect dialect;
     private final boolean readOnly;
@@ -82,6 +83,21 @@ public final class Tx {
             List<T> out = new ArrayList<>();
             while (rs.next()) out.add(row.map(rs));
             return out;
+        } catch (SQLException e) {
+            throw new StoreException("query failed: " + firstLine(sql) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands each row to {@code row} as it is read, holding none: for results of any size (an export).
+     * PostgreSQL fetches {@value #STREAM_FETCH_SIZE} rows at a time instead of the whole result.
+     */
+    public void stream(String sql, Row<?> row, Object... params) {
+        try (PreparedStatement ps = prepare(sql, params)) {
+            ps.setFetchSize(STREAM_FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) row.map(rs);
+            }
         } catch (SQLException e) {
             throw new StoreException("query failed: " + firstLine(sql) + ": " + e.getMessage(), e);
         }
