@@ -3,6 +3,7 @@ package fi.palaute.slack;
 import fi.palaute.common.app.ServiceRuntime;
 import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.config.ServiceSettings;
+import fi.palaute.common.dashboard.FollowUpSection;
 import fi.palaute.common.followup.AlertUpdateJob;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.http.AdminApi;
@@ -73,6 +74,7 @@ public final class SlackService implements AutoCloseable {
                 followUps, new AppHomeComposer(slack.schedule().zone()), clock));
         AdminApi admin = new AdminApi(db, service.adminToken(), clock, slack.followUpSla());
         b.routes(admin::registerFollowUps);
+        b.dashboard(d -> d.followups(new FollowUpSection(followUps, slack.followUpSla(), clock)));
         b.handle(DigestJob.KIND, new DigestJob(db, reports, composer, client.withPurpose(CallPurpose.DIGEST), clock));
         if (slack.secret().isPresent()) {
             CxCommand cx = new CxCommand(new SlackSignatureVerifier(slack.signingSecret(), clock), reports, composer,

@@ -6,6 +6,7 @@ import fi.palaute.common.config.Setting;
 import fi.palaute.common.config.SettingException;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.config.SurveySettings;
+import fi.palaute.common.dashboard.FollowUpSection;
 import fi.palaute.common.followup.FollowUpNoteWriter;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.followup.NoteJob;
@@ -133,7 +134,8 @@ public final class SurveyConnector {
                         "source", source, "state", k.get(0), "reason", k.get(1)));
             });
             return runtime
-                    .dashboard(d -> d.secureCookie("https".equalsIgnoreCase(survey.publicUrl().getScheme())))
+                    .dashboard(d -> d.secureCookie("https".equalsIgnoreCase(survey.publicUrl().getScheme()))
+                            .followups(new FollowUpSection(new FollowUpStore(db), followUp.sla(), clock)))
                     .handle(SurveyIntake.surveyJobKind(source), surveyJob)
                     .handle(WriteBackJob.kind(source), new WriteBackJob(db, desk))
                     .handle(NoteJob.kind(source), new FollowUpNoteWriter(new FollowUpStore(db), desk))
