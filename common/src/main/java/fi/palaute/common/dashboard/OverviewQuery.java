@@ -37,7 +37,7 @@ public final class OverviewQuery {
     }
 
     public Overview load(ViewFilter f) {
-        PeriodSummary current = summaries.summarize(f.from(), f.to(), SummaryQuery.By.NONE, f.summary());
+        PeriodSummary current = summaries.summarizeAndSplit(f.from(), f.to(), f.dimension().by(), f.summary());
         List<Instant> starts = periodStarts(f);
         List<Instant> cuts = new ArrayList<>();
         cuts.add(f.previousFrom());
@@ -88,10 +88,9 @@ public final class OverviewQuery {
     /** The split by the chosen dimension, ranked again on the shown metric (the split ranks on the primary one). */
     private Breakdown breakdown(ViewFilter f, PeriodSummary current, Metric shown) {
         ViewFilter.Dimension dim = f.dimension();
-        PeriodSummary split = summaries.split(current, dim.by(), f.summary());
         Map<String, PeriodSummary.Group> byKey = new LinkedHashMap<>();
         Map<String, ScoreCounts> counts = new HashMap<>();
-        for (PeriodSummary.Group g : split.groups()) {
+        for (PeriodSummary.Group g : current.groups()) {
             byKey.put(g.key(), g);
             counts.put(g.key(), g.summary().counts(shown));
         }

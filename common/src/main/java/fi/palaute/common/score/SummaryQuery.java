@@ -94,6 +94,19 @@ public final class SummaryQuery {
     }
 
     /**
+     * The summary of [from, to) and its split by one key from one pass over the data: every row has
+     * exactly one key, so the total is the sum of the groups (handle times and definitions included). For
+     * a page that shows both, at half the reads of {@link #summarize} and {@link #split}.
+     */
+    public PeriodSummary summarizeAndSplit(Instant from, Instant to, By by, SummaryFilter filter) {
+        if (by == By.NONE) return summarize(from, to, by, filter);
+        Map<String, Partial> parts = db.read(tx -> collect(tx, from, to, by, filter));
+        Partial total = new Partial();
+        parts.values().forEach(total::add);
+        return ranked(total.toSummary(from, to, List.of()), parts);
+    }
+
+    /**
      * The same period split by agent, group or source, ranked on the total's primary metric: for a
      * caller that already has the total and wants it split more than one way.
      */
