@@ -27,7 +27,7 @@ public final class BenchMain {
 
     /** Sizes and switches; the defaults are the real run. */
     static final class Options {
-        Set<String> only = new LinkedHashSet<>(List.of("intake", "burst", "digest", "dashboard", "store", "footprint"));
+        Set<String> only = new LinkedHashSet<>(List.of("intake", "burst", "bill", "digest", "dashboard", "store", "footprint"));
         int seconds = 8;
         int warmup = 2;
         int[] concurrency = {1, 4, 16, 64};
@@ -75,6 +75,7 @@ public final class BenchMain {
             intake.run();
         }
         if (o.only.contains("burst")) new BurstBench(o, report).run();
+        if (o.only.contains("bill")) new ApiBillBench(o, report).run();
         if (o.only.contains("digest")) new DigestBench(o, report).run();
         if (o.only.contains("dashboard")) new DashboardBench(o, report).run();
         if (o.only.contains("store")) new StoreBench(o, report).run();
@@ -178,7 +179,7 @@ public final class BenchMain {
         System.out.println("""
                 Palaute benchmark suite: java -jar bench/target/palaute-bench.jar [options]   (run from the repository root)
 
-                  --only intake,burst,digest,dashboard,store,footprint   which benchmarks (default all)
+                  --only intake,burst,bill,digest,dashboard,store,footprint   which benchmarks (default all)
                   --quick                 small sizes for a look (3 s levels, 100k answers, 200 burst tickets)
                   --seconds N             measured seconds per load level (default 8), --warmup N (default 2)
                   --concurrency 1,4,16,64 closed-loop levels; --rate 1000 the paced level

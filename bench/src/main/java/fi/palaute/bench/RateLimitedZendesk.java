@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code limit} requests per fixed window (a minute, or a scaled minute), then 429 with Retry-After
  * (whole seconds to the window's end). Windows are counted from the first request. It answers the
  * calls a survey job makes (show ticket with users and groups, ticket metrics, update ticket, comments)
- * and counts the public replies — the surveys — per ticket.
+ * and a write-back makes (update many tickets for one ticket), counts the public replies — the surveys —
+ * per ticket, and keeps each ticket's last survey so a benchmark can answer it.
  */
 final class RateLimitedZendesk implements AutoCloseable {
     private final HttpServer server;
@@ -37,6 +38,8 @@ final class RateLimitedZendesk implements AutoCloseable {
     volatile long lastServedNanos;
     final Map<Long, AtomicInteger> surveysPerTicket = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> callsByKind = new ConcurrentHashMap<>();
+    /** The last public reply (the survey's HTML) per ticket. */
+    final Map<Long, String> lastSurvey = new ConcurrentHashMap<>();
 
     RateLimitedZendesk(int limit, long windowMillis) throws IOException {
         this.limit = limit;
@@ -92,9 +95,16 @@ final class RateLimitedZendesk implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             String[] p = path.split("/");
-            // /api/v2/tickets/{id}[/metrics|/comments|/tags]
+            // /api/v2/tickets/{id}[/metrics|/comments|/tags], /api/v2/tickets/update_many?ids={id}
             if (p.length < 5 || !p[3].equals("tickets")) {
                 send(ex, 404, "{\"error\": \"InvalidEndpoint\"}");
+                return;
+            }
+            if (method.equals("PUT") && p[4].startsWith("update_many")) {
+                callsByKind.computeIfAbsent("PUT update_many", k -> new AtomicLong()).incrementAndGet();
+                send(ex, 200, "{\"job_status\": {\"id\": \"8b726e606741012ffc2d782bcb7848fe\", \"url\": "
+                        + "\"https://acme.zendesk.com/api/v2/job_statuses/8b726e606741012ffc2d782bcb7848fe.json\", "
+                        + "\"total\": 1, \"progress\": 0, \"status\": \"queued\", \"message\": null, \"results\": null}}");
                 return;
             }
             long id = Long.parseLong(p[4]);
@@ -110,6 +120,7 @@ final class RateLimitedZendesk implements AutoCloseable {
                 JsonNode update = json.readTree(body);
                 if (update.path("ticket").path("comment").path("public").asBoolean(false)) {
                     surveysPerTicket.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                    lastSurvey.put(id, update.path("ticket").path("comment").path("html_body").asText(""));
                 }
                 send(ex, 200, "{\"ticket\": {\"id\": " + id + ", \"status\": \"solved\"}, \"audit\": {\"id\": 1, \"ticket_id\": " + id + ", \"events\": []}}");
             } else if (method.equals("PUT") && p[5].equals("tags")) {

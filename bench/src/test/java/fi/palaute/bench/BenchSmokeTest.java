@@ -81,6 +81,6 @@ class BenchSmokeTest {
     void optionsHaveTheRealSizesByDefault() {
         BenchMain.Options o = BenchMain.parse(new String[0]);
         assertEquals(10_000_000L, o.answers);
-        assertEquals(List.of("intake", "burst", "digest", "dashboard", "store", "footprint"), List.copyOf(o.only));
+        assertEquals(List.of("intake", "burst", "bill", "digest", "dashboard", "store", "footprint"), List.copyOf(o.only));
     }
 }
