@@ -56,14 +56,20 @@ public final class CommentFeed {
                 Optional.of(new ViewFilter.Cursor(last.answeredAt().toEpochMilli(), last.id())));
     }
 
-    /** Every answer the filter selects (no paging), newest first: the CSV download. */
+    /**
+     * Every answer the filter selects (no paging), newest first, handed over as it is read from one
+     * read-only snapshot: the CSV download, whose memory does not grow with the number of rows.
+     */
     public void each(ViewFilter f, Consumer<Comment> sink) {
         List<Object> params = new ArrayList<>();
         String sql = COLUMNS + where(f, params) + " ORDER BY a.answered_at DESC, a.id DESC";
-        db.read(tx -> tx.query(sql, rs -> {
-            sink.accept(comment(rs));
+        db.read(tx -> {
+            tx.stream(sql, rs -> {
+                sink.accept(comment(rs));
+                return null;
+            }, params.toArray());
             return null;
-        }, params.toArray()));
+        });
     }
 
     private static String where(ViewFilter f, List<Object> params) {

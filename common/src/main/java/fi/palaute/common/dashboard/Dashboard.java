@@ -6,9 +6,13 @@ import fi.palaute.common.http.Request;
 import fi.palaute.common.http.Response;
 import fi.palaute.common.score.Ranking;
 import fi.palaute.common.store.Database;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,8 +30,6 @@ import java.util.Optional;
  * host: the Content-Security-Policy allows only this service's own stylesheet.
  */
 public final class Dashboard {
-    /** CSV downloads are built in memory; past this many rows the page asks for a narrower filter. */
-    static final int MAX_CSV_ROWS = 200_000;
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
@@ -118,32 +120,31 @@ public final class Dashboard {
         } catch (ViewFilter.BadFilter e) {
             return Response.error(400, "bad_parameter", e.param() + ": " + e.getMessage());
         }
-        StringBuilder csv = new StringBuilder(
-                "source,ticket_id,metric,score,comment,answered_at,agent,group,channel,suspected_bot,bot_reason,ticket_url\r\n");
-        int[] rows = {0};
-        try {
-            comments.each(f, c -> {
-                if (++rows[0] > MAX_CSV_ROWS) throw new TooManyRows();
-                csv.append(Csv.field(c.source())).append(',').append(Csv.field(c.ticketId())).append(',')
-                        .append(c.metric().id()).append(',').append(c.score()).append(',')
-                        .append(Csv.field(c.comment())).append(',').append(c.answeredAt()).append(',')
-                        .append(Csv.field(c.agent())).append(',').append(Csv.field(c.group())).append(',')
-                        .append(Csv.field(c.channel())).append(',')
-                        .append(c.suspectedBot()).append(',').append(Csv.field(c.botReason())).append(',')
-                        .append(Csv.field(c.ticketUrl())).append("\r\n");
-            });
-        } catch (TooManyRows e) {
-            return Response.error(422, "too_many_rows", "the filter selects more than " + MAX_CSV_ROWS
-                    + " answers; narrow the range, or use /api/responses.csv");
-        }
-        return new Response(200, "text/csv; charset=utf-8", csv.toString().getBytes(StandardCharsets.UTF_8),
-                Map.of("Content-Disposition", "attachment; filename=\"palaute-comments.csv\"", "Cache-Control", "no-store"));
+        return Response.stream(200, "text/csv; charset=utf-8", out -> writeCsv(f, out))
+                .withHeader("Content-Disposition", "attachment; filename=\"palaute-comments.csv\"")
+                .withHeader("Cache-Control", "no-store");
     }
 
-    private static final class TooManyRows extends RuntimeException {
-        TooManyRows() {
-            super(null, null, false, false);
+    /** The feed's answers of a filter as CSV, written as they are read: any range, in constant memory. */
+    private void writeCsv(ViewFilter f, OutputStream out) throws IOException {
+        Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        csv.write("source,ticket_id,metric,score,comment,answered_at,agent,group,channel,suspected_bot,bot_reason,ticket_url\r\n");
+        try {
+            comments.each(f, c -> {
+                try {
+                    csv.write(Csv.field(c.source()) + ',' + Csv.field(c.ticketId()) + ',' + c.metric().id() + ','
+                            + c.score() + ',' + Csv.field(c.comment()) + ',' + c.answeredAt() + ',' + Csv.field(c.agent())
+                            + ',' + Csv.field(c.group()) + ',' + Csv.field(c.channel()) + ',' + c.suspectedBot() + ','
+                            + Csv.field(c.botReason()) + ',' + Csv.field(c.ticketUrl()) + "\r\n");
+                } catch (IOException e) {
+                    // the browser went away: stop reading and end the snapshot
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        csv.flush();
     }
 
     private Response loginForm(Request request) {
