@@ -1,7 +1,6 @@
 package fi.palaute.freshdesk;
 
 import fi.palaute.common.store.TickingClock;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import fi.palaute.common.app.ServiceRuntime;
 import fi.palaute.common.config.Settings;
@@ -123,17 +122,7 @@ final class Harness implements AutoCloseable {
 
     /** Waits for a condition, failing with the message after the deadline. */
     static void await(String what, Duration deadline, BooleanSupplier condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) return;
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
-        if (!condition.getAsBoolean()) fail("timed out after " + deadline.toSeconds() + " s waiting for " + what);
+        fi.palaute.common.store.Eventually.await(what, deadline, condition);
     }
 
     void awaitSurveyRows(long n) {

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.Eventually;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -111,7 +112,7 @@ class AppHomeTest {
     }
 
     private JsonNode publishedFor(String user) throws Exception {
-        Await.until("views.publish for " + user, () -> !slack.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))
+        Eventually.await("views.publish for " + user, () -> !slack.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))
                 .withRequestBody(matchingJsonPath("$.user_id", equalTo(user)))).isEmpty());
         return json.readTree(slack.findAll(postRequestedFor(urlEqualTo("/api/views.publish"))
                 .withRequestBody(matchingJsonPath("$.user_id", equalTo(user)))).get(0).getBodyAsString()).path("view");

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.Eventually;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -128,7 +129,7 @@ class FollowUpLoopTest {
                 .withDedupeKey(AlertJob.dedupeKey(answer)));
         s.runtime().worker().poke();
         FollowUpStore store = new FollowUpStore(s.runtime().db());
-        Await.until("the alert posted", () -> store.list(Optional.empty()).stream().anyMatch(
+        Eventually.await("the alert posted", () -> store.list(Optional.empty()).stream().anyMatch(
                 x -> x.ticketId().equals(ticketId) && x.hasAlert()));
         return store.list(Optional.empty()).stream().filter(x -> x.ticketId().equals(ticketId)).findFirst().orElseThrow();
     }
@@ -189,7 +190,7 @@ class FollowUpLoopTest {
         }
         go.countDown();
         for (var c : clicks) assertEquals(200, c.get().statusCode());
-        Await.until("both clicks handled", () -> s.runtime().queue().statuses(FollowUpClick.KIND).stream()
+        Eventually.await("both clicks handled", () -> s.runtime().queue().statuses(FollowUpClick.KIND).stream()
                 .allMatch(j -> j.state().equals("done")) && s.runtime().queue().statuses(FollowUpClick.KIND).size() == 2);
 
         FollowUp claimed = reload(s, f);
@@ -217,9 +218,9 @@ class FollowUpLoopTest {
         SlackService s = start(TestDatabases.open(kind));
         FollowUp f = alerted(s, "502");
         interact(s, SlackPayloads.blockAction("followup_claim", f.id(), "U0AINO", "aino"));
-        Await.until("claimed", () -> reload(s, f).state() == FollowUpState.CLAIMED);
+        Eventually.await("claimed", () -> reload(s, f).state() == FollowUpState.CLAIMED);
         assertEquals(200, interact(s, SlackPayloads.blockAction("followup_done", f.id(), "U0AINO", "aino")).statusCode());
-        Await.until("the modal opened", () -> calls("views.open").size() == 1);
+        Eventually.await("the modal opened", () -> calls("views.open").size() == 1);
         JsonNode open = body(calls("views.open").get(0));
         assertEquals("13345224609.738474920.8088930838d88f008e0", open.path("trigger_id").asText());
         JsonNode view = open.path("view");
@@ -241,21 +242,21 @@ class FollowUpLoopTest {
                 "Called her; refunded the delivery fee <and> apologised", "yes"));
         assertEquals(200, submitted.statusCode());
         assertEquals("", submitted.body(), "an empty 200 closes the modal");
-        Await.until("closed", () -> reload(s, f).state() == FollowUpState.CLOSED);
+        Eventually.await("closed", () -> reload(s, f).state() == FollowUpState.CLOSED);
         FollowUp closed = reload(s, f);
         assertEquals("Called her; refunded the delivery fee <and> apologised", closed.outcome());
         assertEquals(Boolean.TRUE, closed.customerReached());
         assertEquals("U0AINO", closed.closedBy().id());
         assertEquals(1, s.runtime().queue().statuses(NoteJob.kind("zendesk")).size(),
                 "the Zendesk connector is asked to write the note");
-        Await.until("the alert shows the outcome", () -> calls("chat.update").stream().anyMatch(
+        Eventually.await("the alert shows the outcome", () -> calls("chat.update").stream().anyMatch(
                 r -> allText(body(r)).contains("Closed by <@U0AINO> (customer reached): Called her; refunded the delivery fee &lt;and&gt; apologised")));
         JsonNode last = body(calls("chat.update").get(calls("chat.update").size() - 1));
         assertTrue(actionIds(last).isEmpty(), "a closed follow-up has no buttons");
 
         // A second Done on the closed follow-up opens nothing and says so, only to the clicker.
         interact(s, SlackPayloads.blockAction("followup_done", f.id(), "U0BOB", "bob"));
-        Await.until("told", () -> calls("chat.postEphemeral").size() == 1);
+        Eventually.await("told", () -> calls("chat.postEphemeral").size() == 1);
         assertEquals(1, calls("views.open").size());
         assertTrue(body(calls("chat.postEphemeral").get(0)).path("text").asText().startsWith("This follow-up is already closed."));
     }
@@ -266,10 +267,10 @@ class FollowUpLoopTest {
         SlackService s = start(TestDatabases.open(kind));
         FollowUp f = alerted(s, "503");
         interact(s, SlackPayloads.blockAction("followup_no_action", f.id(), "U0BOB", "bob"));
-        Await.until("closed", () -> reload(s, f).state() == FollowUpState.CLOSED);
+        Eventually.await("closed", () -> reload(s, f).state() == FollowUpState.CLOSED);
         assertEquals("No action needed", reload(s, f).outcome());
         assertEquals("bob", reload(s, f).closedBy().name());
-        Await.until("the alert updated", () -> calls("chat.update").size() == 1);
+        Eventually.await("the alert updated", () -> calls("chat.update").size() == 1);
         JsonNode update = body(calls("chat.update").get(0));
         assertTrue(allText(update).contains("Closed by <@U0BOB>: no action needed."), allText(update));
         assertTrue(actionIds(update).isEmpty());
@@ -290,12 +291,12 @@ class FollowUpLoopTest {
                     "504", Metric.CSAT, 5, false, clock.instant());
         });
         s.runtime().worker().poke();
-        Await.until("the alert updated", () -> calls("chat.update").size() == 1);
+        Eventually.await("the alert updated", () -> calls("chat.update").size() == 1);
         JsonNode update = body(calls("chat.update").get(0));
         assertTrue(allText(update).contains("Closed on its own: the customer changed the answer to CSAT 5/5."), allText(update));
         assertTrue(allText(update).contains("now CSAT 5/5"), allText(update));
         assertTrue(actionIds(update).isEmpty());
-        Await.until("said in the thread", () -> calls("chat.postMessage").size() == 2);
+        Eventually.await("said in the thread", () -> calls("chat.postMessage").size() == 2);
         JsonNode thread = body(calls("chat.postMessage").get(1));
         assertEquals(SlackPayloads.ALERT_TS, thread.path("thread_ts").asText());
         assertTrue(thread.path("text").asText().contains("changed the answer to CSAT 5/5"));
@@ -314,13 +315,13 @@ class FollowUpLoopTest {
         FollowUp waiting = alerted(a, "505");
         FollowUp taken = alerted(a, "506");
         interact(b, SlackPayloads.blockAction("followup_claim", taken.id(), "U0AINO", "aino"));
-        Await.until("claimed", () -> reload(a, taken).state() == FollowUpState.CLAIMED);
+        Eventually.await("claimed", () -> reload(a, taken).state() == FollowUpState.CLAIMED);
         assertEquals(0, a.reminders().tick() + b.reminders().tick(), "nothing is due before the SLA");
 
         clock.advance(Duration.ofHours(4).plusMinutes(1));
         int enqueued = a.reminders().tick() + b.reminders().tick() + a.reminders().tick();
         assertEquals(1, enqueued, "one reminder job for the one follow-up still open");
-        Await.until("reminded", () -> reload(a, waiting).remindedAt() != null);
+        Eventually.await("reminded", () -> reload(a, waiting).remindedAt() != null);
         assertEquals(0, a.reminders().tick() + b.reminders().tick());
         List<LoggedRequest> threadPosts = slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
                 .withRequestBody(matchingJsonPath("$.thread_ts", equalTo(SlackPayloads.ALERT_TS))));
@@ -365,12 +366,12 @@ class FollowUpLoopTest {
         assertEquals(200, answer.statusCode());
         assertTrue(millis < 3000, "answered in " + millis + " ms");
         assertEquals(FollowUpState.CLAIMED, awaitState(s, f, FollowUpState.CLAIMED));
-        Await.until("the slow chat.update still made", Duration.ofSeconds(15), () -> slack.findAll(
+        Eventually.await("the slow chat.update still made", Duration.ofSeconds(15), () -> slack.findAll(
                 postRequestedFor(urlEqualTo("/api/chat.update")).withRequestBody(containing("is following up"))).size() == 1);
     }
 
     private FollowUpState awaitState(SlackService s, FollowUp f, FollowUpState state) {
-        Await.until("state " + state.id(), () -> reload(s, f).state() == state);
+        Eventually.await("state " + state.id(), () -> reload(s, f).state() == state);
         return reload(s, f).state();
     }
 }

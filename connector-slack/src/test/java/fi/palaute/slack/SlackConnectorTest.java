@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.Eventually;
 import fi.palaute.common.store.TickingClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -119,8 +120,8 @@ class SlackConnectorTest {
         SlackService b = start(dbB, true);
         a.scheduler().orElseThrow().tick();
         b.scheduler().orElseThrow().tick();
-        Await.until("one digest recorded", () -> count(a.runtime().db(), "SELECT COUNT(*) FROM digests") == 1);
-        Await.until("the digest job done", () -> onlyJob(a, DigestJob.KIND).map(j -> j.state().equals("done")).orElse(false));
+        Eventually.await("one digest recorded", () -> count(a.runtime().db(), "SELECT COUNT(*) FROM digests") == 1);
+        Eventually.await("the digest job done", () -> onlyJob(a, DigestJob.KIND).map(j -> j.state().equals("done")).orElse(false));
         assertTrue(a.scheduler().orElseThrow().tick().isEmpty(), "a second instance must not enqueue the same digest");
         assertTrue(b.scheduler().orElseThrow().tick().isEmpty());
         assertEquals(1, postsTo("C0DIGEST").size());
@@ -142,7 +143,7 @@ class SlackConnectorTest {
         clock.set(Instant.parse("2026-03-13T09:30:00Z"));
         assertTrue(c.scheduler().orElseThrow().tick().isPresent());
         assertTrue(c.scheduler().orElseThrow().tick().isEmpty());
-        Await.until("second digest recorded", () -> count(c.runtime().db(), "SELECT COUNT(*) FROM digests") == 2);
+        Eventually.await("second digest recorded", () -> count(c.runtime().db(), "SELECT COUNT(*) FROM digests") == 2);
         assertEquals(2, postsTo("C0DIGEST").size());
         assertEquals((Long) Instant.parse("2026-03-12T00:00:00Z").toEpochMilli(), (Long) c.runtime().db().inTransaction(tx ->
                 tx.queryLong("SELECT MAX(period_start) FROM digests")));
@@ -170,7 +171,7 @@ class SlackConnectorTest {
         enqueueAlert(s, low);
         enqueueAlert(s, low); // a second enqueue (say, the answer was saved twice) is dropped by the dedupe key
         enqueueAlert(s, bot);
-        Await.until("both alert jobs done", () -> s.runtime().queue().statuses(AlertJob.KIND).stream()
+        Eventually.await("both alert jobs done", () -> s.runtime().queue().statuses(AlertJob.KIND).stream()
                 .filter(j -> j.state().equals("done")).count() == 2);
         List<LoggedRequest> posts = postsTo("C0ALERT");
         assertEquals(1, posts.size());
@@ -196,7 +197,7 @@ class SlackConnectorTest {
         SlackService s = start(TestDatabases.newUrl(TestDatabases.Kind.SQLITE), false);
         long low = lowAnswer(s.runtime().db(), new Fixture(s.runtime().db()), false);
         enqueueAlert(s, low);
-        Await.until("alert job done", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state().equals("done")).orElse(false));
+        Eventually.await("alert job done", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state().equals("done")).orElse(false));
         List<LoggedRequest> posts = postsTo("C0ALERT");
         assertEquals(3, posts.size(), "HTTP 429, then ok:false ratelimited, then success");
         for (int i = 1; i < posts.size(); i++) {
@@ -213,7 +214,7 @@ class SlackConnectorTest {
         SlackService s = start(TestDatabases.newUrl(TestDatabases.Kind.SQLITE), false);
         long low = lowAnswer(s.runtime().db(), new Fixture(s.runtime().db()), false);
         enqueueAlert(s, low);
-        Await.until("alert job dead", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state().equals("dead")).orElse(false));
+        Eventually.await("alert job dead", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state().equals("dead")).orElse(false));
         JobQueue.JobStatus job = onlyJob(s, AlertJob.KIND).orElseThrow();
         assertEquals(1, job.attempts(), "a permanent error is not retried");
         assertTrue(job.lastError().contains("channel_not_found"), job.lastError());

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.store.Eventually;
 import fi.palaute.common.store.TickingClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -117,7 +118,7 @@ class SlackVendorFailureTest {
         service.runtime().worker().poke();
 
         // While the fifth call stalls, /cx answers at once.
-        Await.until("the stall under way", Duration.ofSeconds(30), () -> slack.findAll(
+        Eventually.await("the stall under way", Duration.ofSeconds(30), () -> slack.findAll(
                 postRequestedFor(urlEqualTo("/api/chat.postMessage")).withRequestBody(notContaining("never-posted"))).size() >= 5);
         long stallSeen = System.nanoTime();
         List<Long> millis = new ArrayList<>();
@@ -135,7 +136,7 @@ class SlackVendorFailureTest {
                 + "(Slack gives up after 3 s)%n", sorted.size(), p50, max);
         assertTrue(max < 2000 && p50 < 500, "commands answered at once while Slack stalls: p50 " + p50 + ", max " + max);
 
-        Await.until("both alert jobs finished", Duration.ofSeconds(60), () -> queue.statuses(AlertJob.KIND).stream()
+        Eventually.await("both alert jobs finished", Duration.ofSeconds(60), () -> queue.statuses(AlertJob.KIND).stream()
                 .allMatch(j -> j.state().equals("done") || j.state().equals("dead")));
         JobQueue.JobStatus ok = queue.status(recoveringJob).orElseThrow();
         JobQueue.JobStatus dead = queue.status(hopelessJob).orElseThrow();

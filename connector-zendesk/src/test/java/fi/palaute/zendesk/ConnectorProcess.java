@@ -55,19 +55,19 @@ final class ConnectorProcess implements AutoCloseable {
         pb.environment().put("PALAUTE_PORT", String.valueOf(port));
         process = pb.start();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
+        fi.palaute.common.store.Eventually.await("the connector to answer /healthz", Duration.ofSeconds(60), () -> {
             if (!process.isAlive()) fail("connector exited with " + process.exitValue() + "; log:\n" + tail());
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/healthz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return;
+                return r.statusCode() == 200;
             } catch (IOException notYet) {
-                // still starting
+                return false; // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
             }
-            Thread.sleep(100);
-        }
-        fail("connector did not answer /healthz within 60 s; log:\n" + tail());
+        });
     }
 
     /** SIGKILL, and wait until the process is gone. */

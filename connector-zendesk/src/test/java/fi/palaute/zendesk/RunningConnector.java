@@ -1,7 +1,6 @@
 package fi.palaute.zendesk;
 
 import fi.palaute.common.store.TickingClock;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import fi.palaute.common.app.ServiceRuntime;
 import fi.palaute.common.app.SurveyConnector;
@@ -16,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -119,20 +117,7 @@ final class RunningConnector implements AutoCloseable {
     }
 
     static <T> T await(String what, Supplier<T> value, Predicate<T> until, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        T last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = value.get();
-            if (until.test(last)) return last;
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("timed out waiting for " + what + "; last saw " + last);
-        return null;
+        return fi.palaute.common.store.Eventually.awaitValue(what, value, until, within);
     }
 
     List<Map<String, Object>> rows(String sql, Object... params) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,19 +46,19 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits for GET /healthz to answer 200. */
     public void awaitHealthy(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
+        fi.palaute.common.store.Eventually.await("a healthy /healthz", Duration.ofSeconds(60), () -> {
             if (!process.isAlive()) throw new AssertionError("the service exited: " + output());
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/healthz")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return;
+                return r.statusCode() == 200;
             } catch (IOException e) {
-                // not listening yet
+                return false; // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no healthy /healthz within 60 s: " + output());
+        });
     }
 
     /** Waits for the process to exit by itself (a command), returning its exit code. */
