@@ -30,12 +30,17 @@ public final class AnswerLookup {
     }
 
     /**
-     * The lowest current, human answers in [from, to), lowest first on a common 0–1 scale, earliest first
-     * among equals, so the same data always gives the same list.
+     * The lowest current, human answers in [from, to) below the good band ({@link Metric#belowGoodTo()}: a
+     * 5/5 is never a "lowest answer"), lowest first on a common 0–1 scale, earliest first among equals, so
+     * the same data always gives the same list.
      */
     public List<AnswerView> lowest(Instant from, Instant to, int limit) {
-        return db.read(tx -> tx.query(SELECT + "\n" + """
-                 WHERE a.answered_at >= ? AND a.answered_at < ? AND a.replaced_at IS NULL AND a.suspected_bot = 0
+        String belowGood = java.util.Arrays.stream(Metric.values())
+                .map(m -> "(a.metric = '" + m.id() + "' AND a.score <= " + m.belowGoodTo() + ")")
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        return db.read(tx -> tx.query(SELECT + "\n"
+                + " WHERE a.answered_at >= ? AND a.answered_at < ? AND a.replaced_at IS NULL AND a.suspected_bot = 0\n"
+                + "   AND (" + belowGood + ")\n" + """
                  ORDER BY CASE a.metric WHEN 'csat' THEN (a.score - 1) / 4.0 WHEN 'ces' THEN (a.score - 1) / 6.0
                           ELSE a.score / 10.0 END, a.answered_at, a.id
                  LIMIT ?""", ROW, from.toEpochMilli(), to.toEpochMilli(), limit));

@@ -118,7 +118,10 @@ public final class DigestComposer {
         } else {
             sb.append(Format.percent(fcr.rate())).append(" of ").append(fcr.n()).append(" solved tickets resolved on first contact");
             if (!fcr.definitions().isEmpty()) {
-                sb.append(" (definition: ").append(fcr.definitions().stream().map(Format::words)
+                // A definition in words is shown as written ("stats.reopened_at" stays Freshdesk's field name);
+                // only a bare id becomes words.
+                sb.append(" (definition: ").append(fcr.definitions().stream()
+                        .map(d -> d.contains(" ") ? d : Format.words(d))
                         .map(Mrkdwn::escape).collect(Collectors.joining("; "))).append(")");
             }
         }
@@ -167,6 +170,7 @@ public final class DigestComposer {
 
     private static String lowest(DigestReport r) {
         StringBuilder sb = new StringBuilder("*Lowest answers*");
+        if (r.lowest().isEmpty()) sb.append("\nNo low answers (CSAT ≤ 3, CES ≤ 4, NPS ≤ 6) in this period.");
         for (AnswerView a : r.lowest()) {
             sb.append("\n• *").append(a.metric().name()).append(' ').append(a.score()).append('/').append(a.metric().max())
                     .append("* · ").append(Mrkdwn.escape(Format.source(a.source()))).append(' ')

@@ -61,6 +61,37 @@ class DigestComposerTest {
         assertEquals(3, m.blocks().size());
     }
 
+    private String lowestAnswers() {
+        return ((Block.Section) compose(WEEK).blocks().stream()
+                .filter(b -> b instanceof Block.Section s && s.mrkdwn().startsWith("*Lowest answers*"))
+                .findFirst().orElseThrow()).mrkdwn();
+    }
+
+    @Test
+    void lowestAnswersListOnlyAnswersBelowTheGoodBand() {
+        fixture.answered("zendesk", "70", "csat", 5, "Fixed in one reply, thanks!", Instant.parse("2026-03-03T10:00:00Z"), "Aino", "Support");
+        fixture.answered("zendesk", "71", "csat", 4, "Fine", Instant.parse("2026-03-03T11:00:00Z"), "Aino", "Support");
+        String none = lowestAnswers();
+        assertTrue(none.contains("No low answers"), none);
+        assertFalse(none.contains("Fixed in one reply"), "a 5/5 is not a lowest answer: " + none);
+
+        fixture.answered("zendesk", "72", "csat", 3, "Slow", Instant.parse("2026-03-04T10:00:00Z"), "Aino", "Support");
+        String some = lowestAnswers();
+        assertTrue(some.contains("CSAT 3/5") && some.contains("Slow"), some);
+        assertFalse(some.contains("No low answers") || some.contains("CSAT 4/5") || some.contains("CSAT 5/5"), some);
+    }
+
+    @Test
+    void anFcrDefinitionInWordsKeepsTheFieldNameItCites() {
+        fixture.answered("freshdesk", "73", "csat", 4, "", Instant.parse("2026-03-03T10:00:00Z"), "Aino", "Support");
+        fixture.outcome("freshdesk", "73", Instant.parse("2026-03-03T09:00:00Z"), true,
+                "Freshdesk: at most one public agent reply, and not reopened (stats.reopened_at empty)", null, null,
+                "Aino", "Support");
+        String json = compose(WEEK).toJson().toString();
+        assertTrue(json.contains("(stats.reopened_at empty)"), json);
+        assertFalse(json.contains("stats.reopened at"), json);
+    }
+
     @Test
     void commentFullOfMarkupIsEscapedAndCutToFit() {
         String comment = "<>&".repeat(84).substring(0, 250);
