@@ -17,6 +17,9 @@ public final class RatingPage {
     /** Name of the hidden text field that only bots fill in. */
     public static final String HONEYPOT_FIELD = "website";
 
+    /** Id of the "choose a score" message, referenced by the score group it belongs to. */
+    static final String SCORE_ERROR_ID = "score-error";
+
     /** A policy that fits these pages: inline style only, no scripts, posts only to this site. */
     public static final String CONTENT_SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -31,21 +34,36 @@ public final class RatingPage {
             p{margin:0 0 .75rem}
             fieldset{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
             legend{font-weight:600;font-size:1.1rem;margin:0 0 .75rem;padding:0}
-            .scale{display:grid;gap:.375rem}
+            .scale-block{display:grid;grid-template-columns:1fr 1fr;gap:.5rem 1rem}
+            .scale{grid-column:1/-1;grid-row:1;display:grid;gap:.375rem}
+            .scale-5{grid-template-columns:repeat(5,minmax(0,1fr))}
+            .scale-7{grid-template-columns:repeat(7,minmax(0,1fr))}
+            .scale-11{grid-template-columns:repeat(11,minmax(0,1fr))}
+            .end{grid-row:2;font-size:.875rem;color:#57606a}
+            .end-high{grid-column:2;text-align:right}
             .option{position:relative}
             .option input{position:absolute;top:0;left:0;width:1px;height:1px;margin:0;opacity:0}
             .option label{display:flex;align-items:center;justify-content:center;min-height:3rem;border:2px solid #8c959f;border-radius:8px;background:#fff;font-weight:600;cursor:pointer}
             .option input:checked+label{background:#0969da;border-color:#0969da;color:#fff}
             .option input:focus-visible+label{outline:3px solid #bf8700;outline-offset:2px}
-            .ends{display:flex;justify-content:space-between;gap:1rem;margin-top:.5rem;font-size:.875rem;color:#57606a}
-            .ends span:last-child{text-align:right}
-            .comment-label{display:block;font-weight:600;margin-bottom:.5rem}
+                        .comment-label{display:block;font-weight:600;margin-bottom:.5rem}
             textarea{display:block;width:100%;min-height:7rem;padding:.75rem;font:inherit;border:2px solid #8c959f;border-radius:8px;resize:vertical}
             textarea:focus{outline:3px solid #bf8700;outline-offset:1px}
             button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;border:0;border-radius:8px;background:#0969da;color:#fff;font:inherit;font-weight:600;cursor:pointer}
             button:focus-visible{outline:3px solid #bf8700;outline-offset:2px}
             .alert{border-left:4px solid #cf222e;background:#ffebe9;padding:.5rem .75rem}
             .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+            @media (max-width:37.5rem){
+            main{padding:1rem .5rem}
+            .card{padding:1.25rem 1rem}
+            .scale{gap:.3rem}
+            .scale-7{grid-template-columns:repeat(4,minmax(0,1fr))}
+            .scale-11{grid-template-columns:repeat(6,minmax(0,1fr))}
+            .scale-7 .option:nth-child(5),.scale-11 .option:nth-child(7){grid-column-start:2}
+            .two-rows .end-low{grid-row:1}
+            .two-rows .scale{grid-row:2}
+            .two-rows .end-high{grid-row:3}
+            }
             @media (forced-colors:active){.option input:checked+label{outline:3px solid CanvasText}}
             """;
 
@@ -60,29 +78,40 @@ public final class RatingPage {
 
         StringBuilder body = new StringBuilder(4096);
         body.append("<h1>").append(escape(survey.subject())).append("</h1>\n");
-        if (form.askToChooseScore()) {
-            body.append("<p class=\"alert\" role=\"alert\">").append(escape(survey.chooseScore())).append("</p>\n");
+        boolean invalid = form.askToChooseScore();
+        if (invalid) {
+            body.append("<p class=\"alert\" role=\"alert\" id=\"").append(SCORE_ERROR_ID).append("\">")
+                    .append(escape(survey.chooseScore())).append("</p>\n");
         }
         body.append("<form method=\"post\" action=\"").append(escape(form.actionPath())).append("\">\n");
-        body.append("<fieldset>\n<legend>").append(escape(survey.question())).append("</legend>\n");
-        body.append("<div class=\"scale\" style=\"grid-template-columns:repeat(").append(scores)
-                .append(",minmax(0,1fr))\">\n");
+        // The error names the score group, so a screen reader announces it with the group and each radio.
+        body.append(invalid ? "<fieldset aria-describedby=\"" + SCORE_ERROR_ID + "\">\n" : "<fieldset>\n");
+        body.append("<legend>").append(escape(survey.question())).append("</legend>\n");
+        // Narrow screens put a long scale in two rows, the low end label above its first button and the
+        // high one below its last, so every button stays at least 40 px wide (see the CSS).
+        boolean twoRowsOnPhones = scores > 5;
+        body.append("<div class=\"scale-block").append(twoRowsOnPhones ? " two-rows" : "").append("\">\n");
+        body.append("<div class=\"scale scale-").append(scores).append("\">\n");
         for (int score = metric.min(); score <= metric.max(); score++) {
             String id = "score-" + score;
             body.append("<div class=\"option\"><input type=\"radio\" name=\"score\" id=\"").append(id)
                     .append("\" value=\"").append(score).append("\" required");
-            if (score == metric.min()) {
-                body.append(" aria-describedby=\"low-label\"");
-            } else if (score == metric.max()) {
-                body.append(" aria-describedby=\"high-label\"");
+            String describedBy = score == metric.min() ? "low-label" : score == metric.max() ? "high-label" : "";
+            if (invalid) {
+                describedBy = (describedBy + " " + SCORE_ERROR_ID).strip();
+                body.append(" aria-invalid=\"true\"");
+            }
+            if (!describedBy.isEmpty()) {
+                body.append(" aria-describedby=\"").append(describedBy).append("\"");
             }
             if (score == selected) {
                 body.append(" checked");
             }
             body.append("><label for=\"").append(id).append("\">").append(score).append("</label></div>\n");
         }
-        body.append("</div>\n<div class=\"ends\"><span id=\"low-label\">").append(escape(survey.lowLabel()))
-                .append("</span><span id=\"high-label\">").append(escape(survey.highLabel())).append("</span></div>\n");
+        body.append("</div>\n<span class=\"end end-low\"><span id=\"low-label\">").append(escape(survey.lowLabel()))
+                .append("</span></span><span class=\"end end-high\"><span id=\"high-label\">")
+                .append(escape(survey.highLabel())).append("</span></span>\n</div>\n");
         body.append("</fieldset>\n");
         body.append("<label class=\"comment-label\" for=\"comment\">").append(escape(survey.commentPrompt()))
                 .append("</label>\n<textarea id=\"comment\" name=\"comment\" rows=\"4\" maxlength=\"")

@@ -20,12 +20,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium driven through its chromedriver, one per test class. Without the browser the
  * tests are skipped on a developer's machine and fail under CI=true ({@code .ci/run} installs it).
  */
-final class Browser implements AutoCloseable {
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+public final class Browser implements AutoCloseable {
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String CHROMIUM = System.getenv().getOrDefault("PALAUTE_TEST_CHROMIUM", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getenv().getOrDefault("PALAUTE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path profile) {
@@ -33,7 +33,7 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser start() throws Exception {
+    public static Browser start() throws Exception {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             String why = "no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
@@ -55,7 +55,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Lays the page out at this width (a phone is {@code mobile}) with the language the browser asks for. */
-    void emulate(int width, boolean mobile, String acceptLanguage) {
+    public void emulate(int width, boolean mobile, String acceptLanguage) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
                 "deviceScaleFactor", 1, "mobile", mobile));
         String agent = (String) driver.executeScript("return navigator.userAgent");
@@ -64,7 +64,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The whole page (not only the viewport) as a PNG under target/screenshots. */
-    Path screenshot(String name, int width, boolean mobile) throws Exception {
+    public Path screenshot(String name, int width, boolean mobile) throws Exception {
         long height = (Long) driver.executeScript(
                 "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight))");
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
@@ -90,7 +90,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    static List<String> texts(List<org.openqa.selenium.WebElement> elements) {
+    public static List<String> texts(List<org.openqa.selenium.WebElement> elements) {
         return elements.stream().map(org.openqa.selenium.WebElement::getText).toList();
     }
 }

@@ -124,10 +124,26 @@ class RatingPageTest {
     @Test
     void formSentWithoutScoreAsksForOne() {
         String html = page.form(catalog.find("csat", "en"), "Acme", RatingForm.scoreMissing(ACTION, "n", "kept"));
-        assertTrue(html.contains("<p class=\"alert\" role=\"alert\">Please choose a score before sending.</p>"));
+        assertTrue(html.contains("<p class=\"alert\" role=\"alert\" id=\"score-error\">Please choose a score before sending.</p>"));
         assertTrue(html.contains(">kept</textarea>"));
         String fresh = page.form(catalog.find("csat", "en"), "Acme", RatingForm.opened(ACTION, "n", OptionalInt.empty()));
         assertFalse(fresh.contains("role=\"alert\""));
+    }
+
+    @Test
+    void missingScoreErrorIsTiedToTheScoreGroup() {
+        String html = page.form(catalog.find("nps", "en"), "Acme", RatingForm.scoreMissing(ACTION, "n", ""));
+        assertTrue(html.contains("<fieldset aria-describedby=\"score-error\">"));
+        List<String> radios = radios(html);
+        assertEquals(11, radios.size());
+        for (String radio : radios) {
+            assertTrue(radio.contains("aria-invalid=\"true\""), radio);
+            assertTrue(radio.matches("(?s).*aria-describedby=\"[^\"]*score-error\".*"), radio);
+        }
+        assertTrue(radios.get(0).contains("aria-describedby=\"low-label score-error\""));
+        String fresh = page.form(catalog.find("nps", "en"), "Acme", RatingForm.opened(ACTION, "n", OptionalInt.empty()));
+        assertFalse(fresh.contains("aria-invalid"));
+        assertFalse(fresh.contains("score-error"));
     }
 
     @Test

@@ -1,0 +1,85 @@
+package fi.palaute.common.survey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fi.palaute.common.dashboard.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The rating page in headless Chromium on two phones and a desktop: every score button is a tap target at
+ * least 40 px wide, nothing scrolls sideways, and the end labels sit beside the buttons they name.
+ * Screenshots go to target/screenshots/rating-*.png.
+ */
+class RatingPageBrowserTest {
+    private static final int MIN_TAP_WIDTH = 40;
+    private static Browser browser;
+    private static ChromeDriver driver;
+    private final TemplateCatalog catalog = TemplateCatalog.load(null, "en");
+    private final RatingPage page = new RatingPage();
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = Browser.start();
+        driver = browser.driver;
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        if (browser != null) browser.close();
+    }
+
+    static Stream<Arguments> pages() {
+        return Stream.of("csat", "nps").flatMap(metric -> Stream.of("en", "fi").flatMap(lang ->
+                Stream.of(320, 390, 1280).map(width -> Arguments.of(metric, lang, width))));
+    }
+
+    @ParameterizedTest(name = "{0} {1} at {2} px")
+    @MethodSource("pages")
+    void everyScoreIsAWideEnoughTapTargetAndNothingScrollsSideways(String metric, String lang, int width) throws Exception {
+        boolean phone = width < 600;
+        browser.emulate(width, phone, lang);
+        String html = page.form(catalog.find(metric, lang), "Acme Oy",
+                RatingForm.opened("/r/token", "nonce", OptionalInt.empty()));
+        Path file = Files.createDirectories(Path.of("target", "rating-pages"))
+                .resolve(metric + "-" + lang + "-" + width + ".html");
+        Files.writeString(file, html);
+        driver.get(file.toAbsolutePath().toUri().toString());
+
+        List<WebElement> buttons = driver.findElements(By.cssSelector(".option label"));
+        assertEquals(metric.equals("nps") ? 11 : 5, buttons.size());
+        for (WebElement button : buttons) {
+            int w = button.getRect().getWidth();
+            assertTrue(w >= MIN_TAP_WIDTH, "score " + button.getText() + " is " + w + " px wide at " + width + " px");
+        }
+        long overflow = (Long) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, overflow, "the page scrolls sideways at " + width + " px");
+
+        // The low label starts where the lowest score does, the high label ends where the highest does.
+        WebElement lowest = buttons.get(0);
+        WebElement highest = buttons.get(buttons.size() - 1);
+        WebElement low = driver.findElement(By.id("low-label"));
+        WebElement high = driver.findElement(By.id("high-label"));
+        assertEquals(lowest.getRect().getX(), low.getRect().getX(), 1, "low label beside the lowest score");
+        assertEquals(highest.getRect().getX() + highest.getRect().getWidth(),
+                high.getRect().getX() + high.getRect().getWidth(), 1, "high label beside the highest score");
+        int lowGap = Math.abs(low.getRect().getY() - lowest.getRect().getY());
+        int highGap = Math.abs(high.getRect().getY() - highest.getRect().getY());
+        assertTrue(lowGap < 80 && highGap < 80, "labels next to their rows: " + lowGap + ", " + highGap);
+
+        browser.screenshot("rating-" + metric + "-" + lang + "-" + width, width, phone);
+    }
+}
