@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/commands}: the {@code /cx [today|week|month]} slash command. The request must carry
+ * {@code POST /slack/commands}: the {@code /cx [today|week|month|experiment]} slash command. The request must carry
  * a valid Slack signature; the answer is an ephemeral digest (only the asker sees it). Slack gives up after
  * three seconds, so a report that takes longer than {@link #DEADLINE} is answered with a short note instead.
  */
@@ -25,7 +25,7 @@ public final class CxCommand implements Handler {
     private static final Logger log = LoggerFactory.getLogger(CxCommand.class);
     static final Duration DEADLINE = Duration.ofMillis(2500);
     static final String USAGE = "Usage: `/cx` or `/cx today` (since midnight), `/cx week` (last 7 days), "
-            + "`/cx month` (last month). Only you see the answer.";
+            + "`/cx month` (last month), `/cx experiment` (survey A/B tests). Only you see the answer.";
 
     private final SlackSignatureVerifier verifier;
     private final DigestReportQuery reports;
@@ -58,9 +58,12 @@ public final class CxCommand implements Handler {
             case "month" -> DigestPeriod.trailing(PeriodKind.MONTH, clock.instant(), zone);
             default -> null;
         };
-        if (period == null) return ephemeral(new SlackMessage(USAGE, java.util.List.of(new Block.Section(USAGE))));
-        CompletableFuture<SlackMessage> work = CompletableFuture.supplyAsync(
-                () -> composer.compose(reports.load(period)), executor);
+        boolean experiments = text.equals("experiment") || text.equals("experiments");
+        if (period == null && !experiments) {
+            return ephemeral(new SlackMessage(USAGE, java.util.List.of(new Block.Section(USAGE))));
+        }
+        CompletableFuture<SlackMessage> work = CompletableFuture.supplyAsync(() -> experiments
+                ? composer.experiments(reports.experiments()) : composer.compose(reports.load(period)), executor);
         try {
             return ephemeral(work.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.experiment.ExperimentResult;
 import fi.palaute.common.followup.FollowUpSummary;
 import fi.palaute.common.score.CesScore;
 import fi.palaute.common.score.CsatScore;
@@ -38,11 +39,40 @@ public final class DigestComposer {
         blocks.add(new Block.Section(scores(r)));
         blocks.add(new Block.Section(operations(cur) + followUps(r.followUps())));
         if (r.bySource().groups().size() > 0) blocks.add(new Block.Section(bySource(r.bySource())));
+        if (channelsWithAnswers(r.byChannel()) > 1) blocks.add(new Block.Section(byChannel(r.byChannel())));
+        for (ExperimentResult e : r.experiments()) blocks.add(new Block.Section(experimentLine(e)));
         blocks.add(new Block.Divider());
         blocks.add(new Block.Section(lowest(r)));
         blocks.add(new Block.Section(ranking(r)));
         blocks.add(footer(r));
         return new SlackMessage(fallback(title, cur), blocks);
+    }
+
+    /** The answer to {@code /cx experiment}: each experiment's arms, differences and verdict. */
+    public SlackMessage experiments(List<ExperimentResult> experiments) {
+        if (experiments.isEmpty()) {
+            String none = "No experiments. An A/B test of surveys is set up with PALAUTE_EXPERIMENTS "
+                    + "(see docs/experiments.md).";
+            return new SlackMessage(none, List.of(new Block.Section(none)));
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Header("CX experiments"));
+        for (ExperimentResult e : experiments) {
+            StringBuilder sb = new StringBuilder("*").append(Mrkdwn.escape(e.experiment().id())).append("* · ")
+                    .append(e.state().id()).append(" since ").append(e.experiment().start().toString(), 0, 10);
+            for (fi.palaute.common.experiment.ArmResult a : e.arms()) {
+                sb.append("\n• ").append(Mrkdwn.escape(a.arm().id())).append(" (").append(Mrkdwn.escape(a.arm().survey()))
+                        .append("): ").append(a.sent()).append(" sent, response rate ").append(Format.percent(a.responseRate()));
+                MetricScore s = a.score();
+                if (s.n() > 0) sb.append(" · ").append(s.metric().name()).append(' ').append(headline(s)).append(" (n ")
+                        .append(s.n()).append(')');
+            }
+            sb.append("\n").append(Mrkdwn.escape(e.verdict()));
+            blocks.add(new Block.Section(sb.toString()));
+        }
+        String fallback = experiments.stream().map(e -> e.experiment().id() + ": " + e.verdict())
+                .collect(Collectors.joining("; "));
+        return new SlackMessage("CX experiments: " + fallback, blocks);
     }
 
     private String fallback(String title, PeriodSummary cur) {
@@ -166,6 +196,37 @@ public final class DigestComposer {
             sb.append("\n• ").append(Mrkdwn.escape(Format.source(g.key()))).append(": ").append(String.join(" · ", parts));
         });
         return sb.toString();
+    }
+
+    private static long channelsWithAnswers(PeriodSummary split) {
+        return split.groups().stream().filter(g -> g.summary().hasAnswers()).count();
+    }
+
+    /** Scores per touchpoint, shown when more than one channel has answers. */
+    private static String byChannel(PeriodSummary split) {
+        StringBuilder sb = new StringBuilder("*By channel*");
+        split.groups().stream().sorted(Comparator.comparing(PeriodSummary.Group::key)).forEach(g -> {
+            List<String> parts = new ArrayList<>();
+            for (Metric m : Metric.values()) {
+                MetricScore s = g.summary().score(m);
+                if (s.n() > 0) parts.add(m.name() + " " + headline(s) + " (n " + s.n() + ")");
+            }
+            if (parts.isEmpty()) parts.add("no answers");
+            parts.add("response rate " + Format.percent(g.summary().responseRate().rate()));
+            sb.append("\n• ").append(Mrkdwn.escape(g.key())).append(": ").append(String.join(" · ", parts));
+        });
+        return sb.toString();
+    }
+
+    /** One line per running experiment: each arm's response rate and the verdict so far. */
+    static String experimentLine(ExperimentResult e) {
+        List<String> arms = new ArrayList<>();
+        for (fi.palaute.common.experiment.ArmResult a : e.arms()) {
+            arms.add(Mrkdwn.escape(a.arm().id()) + " " + Format.percent(a.responseRate()) + " answered of " + a.sent());
+        }
+        return "*Experiment " + Mrkdwn.escape(e.experiment().id()) + "* (running since "
+                + e.experiment().start().toString().substring(0, 10) + "): " + String.join(" vs ", arms) + ". "
+                + Mrkdwn.escape(e.verdict());
     }
 
     private static String lowest(DigestReport r) {

@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.experiment.ExperimentResult;
 import fi.palaute.common.followup.FollowUpSummary;
 import fi.palaute.common.score.Metric;
 import fi.palaute.common.score.ScoreCounts;
@@ -15,13 +16,17 @@ import java.util.Map;
  * @param bySource  the period split by helpdesk
  * @param ranked    the period split by agent, ranked by the Wilson lower bound
  * @param followUps the follow-ups of the period's low scores
+ * @param byChannel the period split by channel (touchpoint)
+ * @param experiments the experiments running at the period's end, with their figures so far
  */
 public record DigestReport(DigestPeriod period, PeriodSummary current, Map<Metric, ScoreCounts> previous,
                            Map<Metric, List<Double>> daily, List<AnswerView> lowest, PeriodSummary bySource,
-                           PeriodSummary ranked, int minRankN, FollowUpSummary followUps) {
+                           PeriodSummary ranked, int minRankN, FollowUpSummary followUps, PeriodSummary byChannel,
+                           List<ExperimentResult> experiments) {
     public DigestReport {
         daily = Map.copyOf(daily);
         previous = Map.copyOf(previous);
         lowest = List.copyOf(lowest);
+        experiments = List.copyOf(experiments);
     }
 }

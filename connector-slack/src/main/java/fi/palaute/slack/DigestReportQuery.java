@@ -1,5 +1,7 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.experiment.ExperimentReport;
+import fi.palaute.common.experiment.ExperimentResult;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.score.CesScore;
 import fi.palaute.common.score.CsatScore;
@@ -30,6 +32,7 @@ public final class DigestReportQuery {
     private final FollowUpStore followUps;
     private final Duration followUpSla;
     private final Clock clock;
+    private final ExperimentReport experiments;
 
     /** @param followUpSla PALAUTE_FOLLOWUP_SLA, for the follow-ups line's "past the SLA" */
     public DigestReportQuery(Database db, Duration followUpSla, Clock clock) {
@@ -43,12 +46,18 @@ public final class DigestReportQuery {
         this.followUps = new FollowUpStore(db);
         this.followUpSla = followUpSla;
         this.clock = clock;
+        this.experiments = new ExperimentReport(db, clock);
     }
 
     /**
      * One full summary of the period, one pass split by source and by agent together, and one grouped
      * scan for the previous period's scores and the daily sparkline: not thirteen summaries.
      */
+    /** Every recorded experiment with its figures, newest first (for {@code /cx experiment}). */
+    public List<ExperimentResult> experiments() {
+        return experiments.all();
+    }
+
     public DigestReport load(DigestPeriod period) {
         PeriodSummary current = summaries.summarize(period.start(), period.end());
         DigestPeriod prev = period.previous();
@@ -69,9 +78,11 @@ public final class DigestReportQuery {
                 Optional.empty());
         PeriodSummary bySource = splits.get(0);
         PeriodSummary ranked = splits.get(1);
+        PeriodSummary byChannel = summaries.split(current, SummaryQuery.By.CHANNEL, Optional.empty());
         return new DigestReport(period, current, previous, daily, answers.lowest(period.start(), period.end(), LOWEST),
                 bySource, ranked, Ranking.DEFAULT_MIN_N,
-                followUps.summary(period.start(), period.end(), followUpSla, clock.instant()));
+                followUps.summary(period.start(), period.end(), followUpSla, clock.instant()), byChannel,
+                experiments.runningAt(period.end().minusMillis(1)));
     }
 
     /** The one number a metric is reported as: CSAT %, CES mean, NPS; null without answers. */

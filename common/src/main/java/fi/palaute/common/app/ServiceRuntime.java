@@ -2,6 +2,8 @@ package fi.palaute.common.app;
 
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.dashboard.Dashboard;
+import fi.palaute.common.experiment.ExperimentReport;
+import fi.palaute.common.experiment.ExperimentsPage;
 import fi.palaute.common.http.HttpService;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.JobHandler;
@@ -153,7 +155,9 @@ public final class ServiceRuntime implements AutoCloseable {
                             "kind", kind, "state", state))));
             worker = new JobWorker(q, handlers, workerOptions, metrics, clock);
             settings.adminToken().ifPresent(token ->
-                    dashboard.apply(Dashboard.builder(db, token).clock(clock)).build().register(http));
+                    dashboard.apply(Dashboard.builder(db, token).clock(clock)
+                            // Experiments live in the database, so every service shows them.
+                            .experiments(new ExperimentsPage(new ExperimentReport(db, clock)))).build().register(http));
             HttpService service = listen(settings.port(),
                     () -> http.metrics(metrics).health(db::isHealthy).metricsEndpoint().build().start());
             worker.start();

@@ -34,7 +34,12 @@ public final class ExperimentReport {
 
     /** The experiments running now (at most one, as the file is validated). */
     public List<ExperimentResult> running() {
-        return store.all().stream().filter(e -> e.isRunningAt(clock.instant())).map(this::of).toList();
+        return runningAt(clock.instant());
+    }
+
+    /** The experiments running at {@code at}, with their figures so far. */
+    public List<ExperimentResult> runningAt(java.time.Instant at) {
+        return store.all().stream().filter(e -> e.isRunningAt(at)).map(this::of).toList();
     }
 
     public ExperimentResult of(Experiment experiment) {
