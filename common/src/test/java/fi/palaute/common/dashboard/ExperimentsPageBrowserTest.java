@@ -119,7 +119,7 @@ class ExperimentsPageBrowserTest {
         assertEquals(api.at("/comparison/verdict").asText(), driver.findElement(By.cssSelector(".verdict")).getText());
         assertTrue(api.at("/comparison/verdict").asText().startsWith("\"short\" raises the response rate by 12.0 points"),
                 api.toString());
-        List<WebElement> rows = driver.findElements(By.cssSelector("section.experiment table:first-of-type tbody tr"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("section.experiment table.arms tbody tr"));
         assertEquals(2, rows.size());
         assertEquals(List.of("control", "csat (CSAT)", "300", "90", "30.0%"),
                 Browser.texts(rows.get(0).findElements(By.cssSelector("th, td"))).subList(0, 5));
