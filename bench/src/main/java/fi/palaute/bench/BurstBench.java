@@ -1,17 +1,21 @@
 package fi.palaute.bench;
 
+import fi.palaute.common.app.HelpdeskConnector;
+import fi.palaute.common.http.Metrics;
+import fi.palaute.common.survey.Helpdesk;
+import fi.palaute.common.webhook.WebhookParser;
+import fi.palaute.common.webhook.WebhookVerifier;
 import fi.palaute.common.app.ServiceRuntime;
 import fi.palaute.common.app.SurveyConnector;
 import fi.palaute.common.client.ApiClient;
 import fi.palaute.common.client.RateLimiter;
 import fi.palaute.common.config.Settings;
-import fi.palaute.zendesk.WebhookParser;
+import fi.palaute.zendesk.ZendeskWebhookParser;
 import fi.palaute.zendesk.WebhookSignature;
 import fi.palaute.zendesk.ZendeskClient;
 import fi.palaute.zendesk.ZendeskConnector;
 import fi.palaute.zendesk.ZendeskHelpdesk;
 import fi.palaute.zendesk.ZendeskSettings;
-import fi.palaute.zendesk.ZendeskWebhookHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,15 +90,26 @@ final class BurstBench {
             ZendeskSettings zs = ZendeskSettings.from(settings, true);
             Clock clock = Clock.systemUTC();
             SurveyConnector connector = SurveyConnector.builder("zendesk", settings, 0);
-            ServiceRuntime runtime = connector.start(
-                    metrics -> new ZendeskHelpdesk(new ZendeskClient(
+            WebhookSignature signature = new WebhookSignature(zs.webhookSecret().orElseThrow(), clock);
+            ServiceRuntime runtime = connector.start(new HelpdeskConnector() {
+                @Override
+                public String source() { return ZendeskConnector.SOURCE; }
+
+                @Override
+                public WebhookVerifier verifier() { return signature; }
+
+                @Override
+                public WebhookParser parser() { return new ZendeskWebhookParser(); }
+
+                @Override
+                public Helpdesk helpdesk(Metrics metrics) {
+                    return new ZendeskHelpdesk(new ZendeskClient(
                             new ApiClient("zendesk", zs.baseUrl().toString(), zs.authorization(),
                                     new RateLimiter(scaled(v.readsPerMinute, s), Duration.ofMinutes(1), clock), metrics, clock),
                             new ApiClient("zendesk", zs.baseUrl().toString(), zs.authorization(),
-                                    new RateLimiter(scaled(v.updatesPerMinute, s), Duration.ofMinutes(1), clock), metrics, clock)), zs),
-                    (routes, intake) -> routes.post(ZendeskConnector.WEBHOOK_PATH, new ZendeskWebhookHandler(
-                            new WebhookSignature(zs.webhookSecret().orElseThrow(), clock), new WebhookParser(), intake,
-                            connector.metrics())));
+                                    new RateLimiter(scaled(v.updatesPerMinute, s), Duration.ofMinutes(1), clock), metrics, clock)), zs);
+                }
+            });
             try {
                 long t0 = System.nanoTime();
                 SignedWebhooks hooks = new SignedWebhooks(1, "localhost:" + runtime.port());

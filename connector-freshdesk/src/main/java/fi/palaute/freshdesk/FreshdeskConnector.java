@@ -1,5 +1,6 @@
 package fi.palaute.freshdesk;
 
+import fi.palaute.common.app.HelpdeskConnector;
 import fi.palaute.common.app.ServiceRuntime;
 import fi.palaute.common.app.SurveyConnector;
 import fi.palaute.common.client.ApiClient;
@@ -7,23 +8,55 @@ import fi.palaute.common.client.RateLimiter;
 import fi.palaute.common.config.Settings;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.JobWorker;
+import fi.palaute.common.survey.Helpdesk;
+import fi.palaute.common.webhook.WebhookParser;
+import fi.palaute.common.webhook.WebhookVerifier;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Wires the Freshdesk pieces onto the shared survey service; Main and the tests start it the same way. */
-public final class FreshdeskConnector {
+/**
+ * Freshdesk on the shared survey service: the shared-secret check, the automation rule's body, and API v2
+ * as a {@link Helpdesk}. POST /webhooks/freshdesk. Main and the tests start it the same way.
+ */
+public final class FreshdeskConnector implements HelpdeskConnector {
     public static final String SOURCE = "freshdesk";
     public static final int DEFAULT_PORT = fi.palaute.common.config.Service.FRESHDESK.defaultPort();
-    private FreshdeskConnector() {}
+
+    private final FreshdeskSettings settings;
+    private final Clock clock;
+    private final SharedSecretVerifier verifier;
+
+    public FreshdeskConnector(FreshdeskSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.verifier = new SharedSecretVerifier(settings.webhookSecret());
+    }
 
     public static ServiceRuntime start(Settings env, Clock clock, JobWorker.Options workerOptions) throws IOException {
-        FreshdeskSettings freshdesk = FreshdeskSettings.from(env);
-        SharedSecretVerifier verifier = new SharedSecretVerifier(freshdesk.webhookSecret());
+        FreshdeskConnector freshdesk = new FreshdeskConnector(FreshdeskSettings.from(env), clock);
         return SurveyConnector.builder(SOURCE, env, DEFAULT_PORT).clock(clock).workerOptions(workerOptions)
-                .start(metrics -> new FreshdeskHelpdesk(client(freshdesk, metrics, clock), freshdesk, clock),
-                        (routes, intake) -> routes.post("/webhooks/freshdesk",
-                                new FreshdeskWebhook(verifier, intake, clock)::handle));
+                .start(freshdesk);
+    }
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public WebhookVerifier verifier() {
+        return verifier;
+    }
+
+    @Override
+    public WebhookParser parser() {
+        return new FreshdeskWebhookParser(clock);
+    }
+
+    @Override
+    public Helpdesk helpdesk(Metrics metrics) {
+        return new FreshdeskHelpdesk(client(settings, metrics, clock), settings, clock);
     }
 
     static FreshdeskClient client(FreshdeskSettings settings, Metrics metrics, Clock clock) {

@@ -62,7 +62,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
 
     @Override
     public String source() {
-        return "freshdesk";
+        return FreshdeskConnector.SOURCE;
     }
 
     /**

@@ -1,6 +1,8 @@
 package fi.palaute.freshdesk;
 
 import fi.palaute.common.http.Request;
+import fi.palaute.common.webhook.Refusal;
+import fi.palaute.common.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,13 +14,20 @@ import java.util.Optional;
  * rule's "Requires authentication" option; any user name) or an {@code X-Palaute-Secret} header.
  * Freshdesk does not sign webhooks, so this secret is all that tells its calls from anyone else's.
  */
-public final class SharedSecretVerifier {
+public final class SharedSecretVerifier implements WebhookVerifier {
     public static final String HEADER = "X-Palaute-Secret";
 
     private final byte[] expectedDigest;
 
     public SharedSecretVerifier(String secret) {
         this.expectedDigest = sha256(secret);
+    }
+
+    @Override
+    public Optional<Refusal> refusal(Request request) {
+        if (verify(request)) return Optional.empty();
+        return Optional.of(new Refusal(401, "unauthorized", "missing or wrong shared secret: send FRESHDESK_WEBHOOK_SECRET "
+                + "as the HTTP Basic password or in the " + HEADER + " header", "secret"));
     }
 
     public boolean verify(Request request) {

@@ -44,14 +44,26 @@ public record WebhookEvent(String ticketId, Optional<String> status) {
         if (id.isMissingNode() || id.isNull()) {
             throw new HttpError(400, "missing_field", "ticket_id is required, at the top level or inside freshdesk_webhook");
         }
-        String ticketId = id.isIntegralNumber() ? id.asText() : id.isTextual() ? id.asText().trim() : "";
-        if (!ticketId.matches("[0-9]{1,19}")) {
+        String raw = id.isIntegralNumber() ? id.asText() : id.isTextual() ? id.asText().trim() : "";
+        String ticketId = canonicalTicketId(raw);
+        if (ticketId == null) {
             throw new HttpError(400, "invalid_field", where + "ticket_id must be a ticket number such as 123 or \"123\"");
         }
         JsonNode status = fields.has("ticket_status") ? fields.path("ticket_status") : fields.path("status");
         Optional<String> statusText = status.isValueNode() && !status.isNull() && !status.asText().isBlank()
                 ? Optional.of(status.asText().trim()) : Optional.empty();
         return new WebhookEvent(ticketId, statusText);
+    }
+
+    /**
+     * The ticket number as Freshdesk's API writes it, or null when it is none: {@code 42}, {@code 042} and
+     * {@code 0042} are one ticket (an admin's template or a spreadsheet may pad it), so the leading zeros go
+     * before the id keys events, jobs and surveys. Freshdesk numbers tickets from 1.
+     */
+    static String canonicalTicketId(String raw) {
+        if (!raw.matches("[0-9]{1,19}")) return null;
+        String digits = raw.replaceFirst("^0+", "");
+        return digits.isEmpty() ? null : digits;
     }
 
     /**

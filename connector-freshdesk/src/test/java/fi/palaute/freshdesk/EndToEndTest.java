@@ -100,4 +100,44 @@ class EndToEndTest {
             assertEquals(1200.0, s.path("handle_time_seconds").path("mean").asDouble(), 0.001, summary.body());
         }
     }
+
+    /** As on Zendesk: a suspected bot's score stays out of the ticket's score field, as it stays out of Palaute's scores. */
+    @org.junit.jupiter.api.Test
+    void answerFlaggedAsAutomatedIsNotWrittenIntoTheScoreField() throws Exception {
+        try (FreshdeskFake fake = new FreshdeskFake();
+             Harness app = new Harness(fake, Map.of("FRESHDESK_SCORE_FIELD", "cf_csat_score"))) {
+            String resolvedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+            fake.stubTicket(fake.ticket(302, 4, resolvedAt, null, "billing"));
+            assertEquals(202, app.webhook("{\"ticket_id\": 302, \"ticket_status\": \"Resolved\"}").statusCode());
+            Harness.await("the survey reply", Duration.ofSeconds(15),
+                    () -> !fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/302/reply"))).isEmpty());
+            String html = fake.json.readTree(fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/302/reply")))
+                    .get(0).getBodyAsString()).path("body").asText();
+            Matcher link = Pattern.compile(Pattern.quote(Harness.PUBLIC_URL) + "(/r/[A-Za-z0-9_\\-.]+)\\?score=5").matcher(html);
+            assertTrue(link.find(), html);
+            app.awaitJobsSettled();
+
+            // A mail scanner: it follows the link and submits the form within a second of the survey going out.
+            String page = app.send(HttpRequest.newBuilder(URI.create(app.base() + link.group(1) + "?score=5"))
+                    .header("User-Agent", Harness.BROWSER).build()).body();
+            Matcher nonce = Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"").matcher(page);
+            assertTrue(nonce.find(), page);
+            HttpResponse<String> answer = app.send(HttpRequest.newBuilder(URI.create(app.base() + link.group(1)))
+                    .header("User-Agent", Harness.BROWSER).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("score=5&website=&nonce="
+                            + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8))).build());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(1, app.count("SELECT COUNT(*) FROM answers WHERE suspected_bot = 1"));
+
+            Harness.await("the private note", Duration.ofSeconds(15),
+                    () -> !fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/302/notes"))).isEmpty());
+            String note = fake.json.readTree(fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/302/notes")))
+                    .get(0).getBodyAsString()).path("body").asText();
+            assertTrue(note.contains("looks automated"), note);
+            for (LoggedRequest put : fake.requests(putRequestedFor(urlPathEqualTo("/api/v2/tickets/302")))) {
+                JsonNode update = fake.json.readTree(put.getBodyAsString());
+                assertFalse(update.path("custom_fields").has("cf_csat_score"), update.toString());
+            }
+        }
+    }
 }

@@ -38,7 +38,7 @@ class FollowUpNoteTest {
             assertTrue(store.close(id, CloseReason.DONE, new Actor("U0PEKKA", "pekka"), "Left a voicemail <b>twice</b>",
                     false, at.plusSeconds(3000)));
 
-            for (int i = 0; i < 2; i++) app.runtime.queue().enqueue(new NoteJob("freshdesk", id).request(app.clock.instant()));
+            for (int i = 0; i < 2; i++) app.runtime.queue().enqueue(NoteJob.kind("freshdesk").request(new NoteJob(id), app.clock.instant()));
             app.runtime.worker().poke();
             Harness.await("the note", Duration.ofSeconds(10),
                     () -> !fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/301/notes"))).isEmpty());

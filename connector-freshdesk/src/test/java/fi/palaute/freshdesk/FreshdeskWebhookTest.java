@@ -105,4 +105,38 @@ class FreshdeskWebhookTest {
         assertEquals(1, fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/101/reply"))).size());
         assertEquals(1, app.count("SELECT COUNT(*) FROM surveys WHERE state = 'sent'"));
     }
+
+    private String metrics() {
+        return app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.base() + "/metrics")).build()).body();
+    }
+
+    /** As on Zendesk: refused and ignored deliveries show in /metrics, through the one webhook pipeline. */
+    @Test
+    void refusedAndIgnoredWebhooksAreCountedInMetrics() {
+        assertEquals(401, app.webhookWithBasic("freshdesk", "not-the-secret", "{\"ticket_id\": 101}").statusCode());
+        assertEquals(400, app.webhook("{\"ticket_id\": 101,").statusCode());
+        assertEquals(400, app.webhook("{\"ticket_status\": \"Resolved\"}").statusCode());
+        assertEquals(202, app.webhook("{\"ticket_id\": 101, \"ticket_status\": \"Open\"}").statusCode());
+        assertEquals(202, app.webhook("{\"ticket_id\": 101, \"ticket_status\": \"Resolved\"}").statusCode());
+        String m = metrics();
+        assertTrue(m.contains("palaute_webhooks_rejected_total{source=\"freshdesk\",reason=\"secret\"} 1"), m);
+        assertTrue(m.contains("palaute_webhooks_rejected_total{source=\"freshdesk\",reason=\"malformed_body\"} 1"), m);
+        assertTrue(m.contains("palaute_webhooks_rejected_total{source=\"freshdesk\",reason=\"missing_field\"} 1"), m);
+        assertTrue(m.contains("palaute_webhooks_total{source=\"freshdesk\",result=\"ignored\"} 1"), m);
+        assertTrue(m.contains("palaute_webhooks_total{source=\"freshdesk\",result=\"accepted\"} 1"), m);
+    }
+
+    @Test
+    void paddedTicketIdsAreOneTicket() {
+        assertTrue(app.webhook("{\"ticket_id\": 101, \"ticket_status\": \"Resolved\"}").body().contains("\"accepted\""));
+        HttpResponse<String> padded = app.webhook("{\"ticket_id\": \"0101\", \"ticket_status\": \"Resolved\"}");
+        assertTrue(padded.body().contains("\"duplicate\"") && padded.body().contains("\"ticket_id\":\"101\""), padded.body());
+        assertTrue(app.webhook("{\"freshdesk_webhook\": {\"ticket_id\": \"00101\", \"ticket_status\": \"Resolved\"}}")
+                .body().contains("\"duplicate\""));
+        app.awaitJobsSettled();
+        assertEquals(1, app.count("SELECT COUNT(*) FROM ticket_events"));
+        assertEquals(0, app.count("SELECT COUNT(*) FROM ticket_events WHERE ticket_id <> '101'"));
+        assertEquals(1, fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/101/reply"))).size());
+        assertEquals(400, app.webhook("{\"ticket_id\": \"000\"}").statusCode(), "Freshdesk numbers tickets from 1");
+    }
 }

@@ -1,26 +1,26 @@
 package fi.palaute.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.palaute.common.followup.FollowUp;
 import fi.palaute.common.followup.FollowUpState;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.PermanentFailureException;
+import fi.palaute.common.survey.SurveyJobs;
+import fi.palaute.common.survey.SurveyJobs.AnswerRef;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts a low-score alert with its follow-up buttons. The survey connectors enqueue {@code slack.alert}
- * with {@code {"answer_id": n}} and dedupe key {@code alert:<answer_id>}, so each answer has one job. The
- * answer is checked again here: a replaced answer is not alerted (the newer answer has its own job if it
- * is low), nor a suspected bot. A survey's follow-up has one alert: when it already has one (the customer
- * changed one low answer for another), that message is updated instead of a second one posted.
+ * Posts a low-score alert with its follow-up buttons. The survey connectors enqueue
+ * {@link SurveyJobs#SLACK_ALERT}, whose dedupe key gives each answer one job. The answer is checked again
+ * here: a replaced answer is not alerted (the newer answer has its own job if it is low), nor a suspected
+ * bot. A survey's follow-up has one alert: when it already has one (the customer changed one low answer
+ * for another), that message is updated instead of a second one posted.
  */
-public final class AlertJob implements JobHandler {
-    public static final String KIND = "slack.alert";
+public final class AlertJob implements JobKind.PayloadHandler<AnswerRef> {
+    public static final JobKind<AnswerRef> KIND = SurveyJobs.SLACK_ALERT;
     private static final Logger log = LoggerFactory.getLogger(AlertJob.class);
 
     private final AnswerLookup answers;
@@ -28,7 +28,6 @@ public final class AlertJob implements JobHandler {
     private final SlackClient slack;
     private final AlertComposer composer;
     private final Optional<String> channel;
-    private final ObjectMapper json = new ObjectMapper();
 
     public AlertJob(AnswerLookup answers, FollowUpStore followUps, SlackClient slack, AlertComposer composer,
                     Optional<String> channel) {
@@ -39,22 +38,9 @@ public final class AlertJob implements JobHandler {
         this.channel = channel;
     }
 
-    /** The payload connectors send: {@code {"answer_id": 42}}. */
-    public static String payload(long answerId) {
-        return "{\"answer_id\":" + answerId + "}";
-    }
-
-    public static String dedupeKey(long answerId) {
-        return "alert:" + answerId;
-    }
-
     @Override
-    public void handle(Job job) throws Exception {
-        JsonNode payload = json.readTree(job.payload());
-        if (!payload.path("answer_id").canConvertToLong()) {
-            throw new PermanentFailureException("slack.alert payload has no answer_id");
-        }
-        long answerId = payload.path("answer_id").asLong();
+    public void handle(Job job, AnswerRef ref) {
+        long answerId = ref.answerId();
         if (channel.isEmpty()) {
             log.info("alert for answer {} skipped: SLACK_ALERT_CHANNEL is not set", answerId);
             return;

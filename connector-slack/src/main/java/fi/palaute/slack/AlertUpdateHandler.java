@@ -4,7 +4,7 @@ import fi.palaute.common.followup.AlertUpdateJob;
 import fi.palaute.common.followup.FollowUp;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Runs {@link AlertUpdateJob}: redraws the alert after a change made outside Slack (the customer changed
  * the answer) and, when the job carries a note, says it in the alert's thread so whoever follows it hears.
  */
-public final class AlertUpdateHandler implements JobHandler {
+public final class AlertUpdateHandler implements JobKind.PayloadHandler<AlertUpdateJob> {
     private static final Logger log = LoggerFactory.getLogger(AlertUpdateHandler.class);
 
     private final FollowUpStore store;
@@ -27,8 +27,7 @@ public final class AlertUpdateHandler implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) {
-        AlertUpdateJob update = AlertUpdateJob.parse(job.payload());
+    public void handle(Job job, AlertUpdateJob update) {
         FollowUp f = store.find(update.followUpId()).orElse(null);
         if (f == null || !redraw.redraw(f)) {
             log.info("follow-up {} has no alert to update", update.followUpId());

@@ -1,10 +1,7 @@
 package fi.palaute.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * exactly-once; the {@code digests} row (unique per channel, period and start) is checked first so a job
  * re-run after a crash between "posted" and "done" does not post twice when the row was written.
  */
-public final class DigestJob implements JobHandler {
-    public static final String KIND = "slack.digest";
+public final class DigestJob implements JobKind.PayloadHandler<DigestJob.Payload> {
+    /** {@code digest:<channel>:<period>:<start>}: one job per channel and period, whichever instance enqueues it. */
+    public static final JobKind<Payload> KIND = JobKind.of("slack.digest", Payload.class,
+            p -> "digest:" + p.channel() + ":" + p.period() + ":" + Instant.ofEpochMilli(p.start()));
     private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
     private final Database db;
@@ -26,7 +25,6 @@ public final class DigestJob implements JobHandler {
     private final DigestComposer composer;
     private final SlackClient slack;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     public DigestJob(Database db, DigestReportQuery reports, DigestComposer composer, SlackClient slack, Clock clock) {
         this.db = db;
@@ -36,46 +34,38 @@ public final class DigestJob implements JobHandler {
         this.clock = clock;
     }
 
-    /** What a scheduled digest job carries: the channel and the period. */
-    public record Payload(String channel, DigestPeriod period) {
-        public String toJson() {
-            return JsonNodeFactory.instance.objectNode().put("channel", channel).put("period", period.kind().id())
-                    .put("start", period.start().toEpochMilli()).put("end", period.end().toEpochMilli())
-                    .put("zone", period.zone().getId()).toString();
+    /** What a scheduled digest job carries: the channel and the period (kind, bounds in epoch ms, time zone). */
+    public record Payload(String channel, String period, long start, long end, String zone) {
+        public static Payload of(String channel, DigestPeriod p) {
+            return new Payload(channel, p.kind().id(), p.start().toEpochMilli(), p.end().toEpochMilli(), p.zone().getId());
         }
 
-        /** {@code digest:<channel>:<period>:<start>}: one job per channel and period, whichever instance enqueues it. */
-        public String dedupeKey() {
-            return "digest:" + channel + ":" + period.kind().id() + ":" + period.start();
-        }
-
-        static Payload parse(JsonNode n) {
-            return new Payload(n.path("channel").asText(), new DigestPeriod(PeriodKind.parse(n.path("period").asText()),
-                    Instant.ofEpochMilli(n.path("start").asLong()), Instant.ofEpochMilli(n.path("end").asLong()),
-                    ZoneId.of(n.path("zone").asText("UTC"))));
+        public DigestPeriod digestPeriod() {
+            return new DigestPeriod(PeriodKind.parse(period), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
+                    ZoneId.of(zone == null ? "UTC" : zone));
         }
     }
 
     @Override
-    public void handle(Job job) throws Exception {
-        Payload p = Payload.parse(json.readTree(job.payload()));
-        if (alreadyPosted(p)) {
-            log.info("digest {} {} for {} was already posted", p.period().kind().id(), p.period().label(), p.channel());
+    public void handle(Job job, Payload payload) {
+        DigestPeriod period = payload.digestPeriod();
+        String channel = payload.channel();
+        if (alreadyPosted(channel, period)) {
+            log.info("digest {} {} for {} was already posted", period.kind().id(), period.label(), channel);
             return;
         }
-        SlackMessage message = composer.compose(reports.load(p.period()));
-        PostedMessage posted = slack.postMessage(new PostMessage(p.channel(), message));
+        SlackMessage message = composer.compose(reports.load(period));
+        PostedMessage posted = slack.postMessage(new PostMessage(channel, message));
         db.run(tx -> tx.update("""
                 INSERT INTO digests (channel, period, period_start, period_end, posted_at, message_ts)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                p.channel(), p.period().kind().id(), p.period().start().toEpochMilli(), p.period().end().toEpochMilli(),
-                clock.millis(), posted.ts()));
-        log.info("digest {} {} posted to {} ts={}", p.period().kind().id(), p.period().label(), posted.channel(), posted.ts());
+                channel, period.kind().id(), period.start(), period.end(), clock.instant(), posted.ts()));
+        log.info("digest {} {} posted to {} ts={}", period.kind().id(), period.label(), posted.channel(), posted.ts());
     }
 
-    private boolean alreadyPosted(Payload p) {
+    private boolean alreadyPosted(String channel, DigestPeriod period) {
         return db.read(tx -> tx.queryLong(
                 "SELECT COUNT(*) FROM digests WHERE channel = ? AND period = ? AND period_start = ?",
-                p.channel(), p.period().kind().id(), p.period().start().toEpochMilli()) > 0);
+                channel, period.kind().id(), period.start()) > 0);
     }
 }

@@ -1,7 +1,6 @@
 package fi.palaute.slack;
 
 import fi.palaute.common.job.JobQueue;
-import fi.palaute.common.job.JobRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +38,10 @@ public final class DigestScheduler implements AutoCloseable {
     /** Enqueues the digest of the latest scheduled run unless some instance already did; returns the new job id. */
     public Optional<Long> tick() {
         Instant runAt = schedule.latestRunAtOrBefore(clock.instant());
-        DigestJob.Payload payload = new DigestJob.Payload(channel, schedule.periodForRunAt(runAt));
-        Optional<Long> id = queue.enqueue(new JobRequest(DigestJob.KIND, payload.toJson(), runAt,
-                payload.dedupeKey(), JobRequest.DEFAULT_MAX_ATTEMPTS));
+        DigestPeriod period = schedule.periodForRunAt(runAt);
+        Optional<Long> id = queue.enqueue(DigestJob.KIND.request(DigestJob.Payload.of(channel, period), runAt));
         if (id.isPresent()) {
-            log.info("digest of {} ({}) for {} enqueued as job {}", payload.period().label(), schedule, channel, id.get());
+            log.info("digest of {} ({}) for {} enqueued as job {}", period.label(), schedule, channel, id.get());
             poke.run();
         }
         return id;

@@ -48,7 +48,7 @@ public final class OutcomeJob implements JobHandler {
             boolean won = store.close(tx, f.id(), CloseReason.DONE, s.user(), s.outcome(), s.customerReached(), now);
             // A retry of our own close still makes sure the note job exists; its dedupe key keeps it one.
             if (won || (f.closeReason() == CloseReason.DONE && f.closedBy() != null && f.closedBy().id().equals(s.user().id()))) {
-                queue.enqueue(tx, new NoteJob(f.source(), f.id()).request(now));
+                queue.enqueue(tx, NoteJob.kind(f.source()).request(new NoteJob(f.id()), now));
             }
             return won;
         });

@@ -1,5 +1,7 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.survey.SurveyJobs;
+import fi.palaute.common.job.JobState;
 import fi.palaute.common.store.Eventually;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -125,8 +127,7 @@ class FollowUpLoopTest {
         Fixture f = new Fixture(s.runtime().db());
         long answer = f.answered("zendesk", ticketId, "csat", 1, "Nobody called me back", clock.instant().minusSeconds(60),
                 "Aino", "Support");
-        s.runtime().queue().enqueue(JobRequest.of(AlertJob.KIND, AlertJob.payload(answer), Instant.EPOCH)
-                .withDedupeKey(AlertJob.dedupeKey(answer)));
+        s.runtime().queue().enqueue(AlertJob.KIND.request(new SurveyJobs.AnswerRef(answer), Instant.EPOCH));
         s.runtime().worker().poke();
         FollowUpStore store = new FollowUpStore(s.runtime().db());
         Eventually.await("the alert posted", () -> store.list(Optional.empty()).stream().anyMatch(
@@ -191,7 +192,7 @@ class FollowUpLoopTest {
         go.countDown();
         for (var c : clicks) assertEquals(200, c.get().statusCode());
         Eventually.await("both clicks handled", () -> s.runtime().queue().statuses(FollowUpClick.KIND).stream()
-                .allMatch(j -> j.state().equals("done")) && s.runtime().queue().statuses(FollowUpClick.KIND).size() == 2);
+                .allMatch(j -> j.state() == JobState.DONE) && s.runtime().queue().statuses(FollowUpClick.KIND).size() == 2);
 
         FollowUp claimed = reload(s, f);
         assertEquals(FollowUpState.CLAIMED, claimed.state());

@@ -1,5 +1,7 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.survey.SurveyJobs;
+import fi.palaute.common.job.JobState;
 import fi.palaute.common.store.Eventually;
 import fi.palaute.common.store.TickingClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -101,7 +103,7 @@ class SlackConnectorTest {
         return db.inTransaction(tx -> tx.queryLong(sql));
     }
 
-    private static Optional<JobQueue.JobStatus> onlyJob(SlackService s, String kind) {
+    private static Optional<JobQueue.JobStatus> onlyJob(SlackService s, fi.palaute.common.job.JobKind<?> kind) {
         List<JobQueue.JobStatus> all = s.runtime().queue().statuses(kind);
         return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
     }
@@ -121,7 +123,7 @@ class SlackConnectorTest {
         a.scheduler().orElseThrow().tick();
         b.scheduler().orElseThrow().tick();
         Eventually.await("one digest recorded", () -> count(a.runtime().db(), "SELECT COUNT(*) FROM digests") == 1);
-        Eventually.await("the digest job done", () -> onlyJob(a, DigestJob.KIND).map(j -> j.state().equals("done")).orElse(false));
+        Eventually.await("the digest job done", () -> onlyJob(a, DigestJob.KIND).map(j -> j.state() == JobState.DONE).orElse(false));
         assertTrue(a.scheduler().orElseThrow().tick().isEmpty(), "a second instance must not enqueue the same digest");
         assertTrue(b.scheduler().orElseThrow().tick().isEmpty());
         assertEquals(1, postsTo("C0DIGEST").size());
@@ -155,8 +157,7 @@ class SlackConnectorTest {
     }
 
     private static void enqueueAlert(SlackService s, long answerId) {
-        s.runtime().queue().enqueue(JobRequest.of(AlertJob.KIND, AlertJob.payload(answerId), Instant.EPOCH)
-                .withDedupeKey(AlertJob.dedupeKey(answerId)));
+        s.runtime().queue().enqueue(AlertJob.KIND.request(new SurveyJobs.AnswerRef(answerId), Instant.EPOCH));
         s.runtime().worker().poke();
     }
 
@@ -172,7 +173,7 @@ class SlackConnectorTest {
         enqueueAlert(s, low); // a second enqueue (say, the answer was saved twice) is dropped by the dedupe key
         enqueueAlert(s, bot);
         Eventually.await("both alert jobs done", () -> s.runtime().queue().statuses(AlertJob.KIND).stream()
-                .filter(j -> j.state().equals("done")).count() == 2);
+                .filter(j -> j.state() == JobState.DONE).count() == 2);
         List<LoggedRequest> posts = postsTo("C0ALERT");
         assertEquals(1, posts.size());
         String text = json.readTree(posts.get(0).getBodyAsString()).path("blocks").get(0).path("text").path("text").asText();
@@ -197,7 +198,7 @@ class SlackConnectorTest {
         SlackService s = start(TestDatabases.newUrl(TestDatabases.Kind.SQLITE), false);
         long low = lowAnswer(s.runtime().db(), new Fixture(s.runtime().db()), false);
         enqueueAlert(s, low);
-        Eventually.await("alert job done", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state().equals("done")).orElse(false));
+        Eventually.await("alert job done", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state() == JobState.DONE).orElse(false));
         List<LoggedRequest> posts = postsTo("C0ALERT");
         assertEquals(3, posts.size(), "HTTP 429, then ok:false ratelimited, then success");
         for (int i = 1; i < posts.size(); i++) {
@@ -214,7 +215,7 @@ class SlackConnectorTest {
         SlackService s = start(TestDatabases.newUrl(TestDatabases.Kind.SQLITE), false);
         long low = lowAnswer(s.runtime().db(), new Fixture(s.runtime().db()), false);
         enqueueAlert(s, low);
-        Eventually.await("alert job dead", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state().equals("dead")).orElse(false));
+        Eventually.await("alert job dead", () -> onlyJob(s, AlertJob.KIND).map(j -> j.state() == JobState.DEAD).orElse(false));
         JobQueue.JobStatus job = onlyJob(s, AlertJob.KIND).orElseThrow();
         assertEquals(1, job.attempts(), "a permanent error is not retried");
         assertTrue(job.lastError().contains("channel_not_found"), job.lastError());

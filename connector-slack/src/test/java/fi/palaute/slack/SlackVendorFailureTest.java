@@ -1,5 +1,7 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.survey.SurveyJobs;
+import fi.palaute.common.job.JobState;
 import fi.palaute.common.store.Eventually;
 import fi.palaute.common.store.TickingClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -111,10 +113,8 @@ class SlackVendorFailureTest {
         long hopeless = fixture.answer(fixture.survey("zendesk", "702", "csat", clock.instant().minusSeconds(3600),
                 "Aino", "Billing"), 2, "never-posted", clock.instant(), false);
         JobQueue queue = service.runtime().queue();
-        long recoveringJob = queue.enqueue(JobRequest.of(AlertJob.KIND, AlertJob.payload(recovering), Instant.EPOCH)
-                .withDedupeKey(AlertJob.dedupeKey(recovering))).orElseThrow();
-        long hopelessJob = queue.enqueue(JobRequest.of(AlertJob.KIND, AlertJob.payload(hopeless), Instant.EPOCH)
-                .withDedupeKey(AlertJob.dedupeKey(hopeless))).orElseThrow();
+        long recoveringJob = queue.enqueue(AlertJob.KIND.request(new SurveyJobs.AnswerRef(recovering), Instant.EPOCH)).orElseThrow();
+        long hopelessJob = queue.enqueue(AlertJob.KIND.request(new SurveyJobs.AnswerRef(hopeless), Instant.EPOCH)).orElseThrow();
         service.runtime().worker().poke();
 
         // While the fifth call stalls, /cx answers at once.
@@ -137,7 +137,7 @@ class SlackVendorFailureTest {
         assertTrue(max < 2000 && p50 < 500, "commands answered at once while Slack stalls: p50 " + p50 + ", max " + max);
 
         Eventually.await("both alert jobs finished", Duration.ofSeconds(60), () -> queue.statuses(AlertJob.KIND).stream()
-                .allMatch(j -> j.state().equals("done") || j.state().equals("dead")));
+                .allMatch(j -> j.state() == JobState.DONE || j.state() == JobState.DEAD));
         JobQueue.JobStatus ok = queue.status(recoveringJob).orElseThrow();
         JobQueue.JobStatus dead = queue.status(hopelessJob).orElseThrow();
         List<LoggedRequest> posts = new ArrayList<>(slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage"))
@@ -148,10 +148,10 @@ class SlackVendorFailureTest {
                 + "retried %d ms after a 429 with Retry-After: 2%n", ok.state(), ok.attempts(), posts.size(), afterRetryAfter);
         System.out.printf("slack permanent: 503-for-ever alert %s after %d attempts: %s%n", dead.state(), dead.attempts(),
                 dead.lastError());
-        assertEquals("done", ok.state());
+        assertEquals(JobState.DONE, ok.state());
         assertEquals(6, posts.size(), "five failures and the post that landed; the stalled one is not known to have landed");
         assertTrue(afterRetryAfter >= 1950, "Retry-After honoured: " + afterRetryAfter + " ms");
-        assertEquals("dead", dead.state());
+        assertEquals(JobState.DEAD, dead.state());
         assertEquals(JobRequest.DEFAULT_MAX_ATTEMPTS, dead.attempts());
         assertTrue(dead.lastError().contains("gave up") && dead.lastError().contains("503"), dead.lastError());
     }

@@ -12,7 +12,7 @@ public record TicketMetrics(Integer replies, Integer reopens, Instant solvedAt, 
     static TicketMetrics from(JsonNode m) {
         String solved = Json.text(m, "solved_at");
         return new TicketMetrics(Json.integer(m, "replies"), Json.integer(m, "reopens"),
-                solved == null ? null : WebhookParser.instant(solved).orElse(null),
+                solved == null ? null : ZendeskWebhookParser.instant(solved).orElse(null),
                 Json.number(m.path("full_resolution_time_in_minutes"), "calendar"));
     }
 }

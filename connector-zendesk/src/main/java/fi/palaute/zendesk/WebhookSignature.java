@@ -1,5 +1,8 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.http.Request;
+import fi.palaute.common.webhook.Refusal;
+import fi.palaute.common.webhook.WebhookVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -21,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * as written, not base64-decoded, although it looks like base64. A timestamp more than five minutes
  * from now is refused, so a captured request cannot be replayed later.
  */
-public final class WebhookSignature {
+public final class WebhookSignature implements WebhookVerifier {
     public static final String SIGNATURE_HEADER = "X-Zendesk-Webhook-Signature";
     public static final String TIMESTAMP_HEADER = "X-Zendesk-Webhook-Signature-Timestamp";
     static final Duration MAX_SKEW = Duration.ofMinutes(5);
@@ -45,6 +48,12 @@ public final class WebhookSignature {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    @Override
+    public Optional<Refusal> refusal(Request request) {
+        return problem(request.header(TIMESTAMP_HEADER).orElse(null), request.header(SIGNATURE_HEADER).orElse(null),
+                request.body()).map(problem -> new Refusal(401, "invalid_signature", problem, "signature"));
     }
 
     /** Why the request is not from Zendesk, or empty when it is. The reason is safe to send back. */

@@ -52,7 +52,7 @@ public final class ZendeskHelpdesk implements Helpdesk {
 
     @Override
     public String source() {
-        return ZendeskWebhookHandler.SOURCE;
+        return ZendeskConnector.SOURCE;
     }
 
     @Override

@@ -47,9 +47,9 @@ class FollowUpNoteTest {
                 at.plusSeconds(3000)));
 
         // The Slack connector's side of the contract, twice (a repeated submission): one job, one note.
-        for (int i = 0; i < 2; i++) app.runtime.queue().enqueue(new NoteJob("zendesk", id).request(app.clock.instant()));
+        for (int i = 0; i < 2; i++) app.runtime.queue().enqueue(NoteJob.kind("zendesk").request(new NoteJob(id), app.clock.instant()));
         app.runtime.worker().poke();
-        app.awaitJobsFinished(NoteJob.kind("zendesk"), 1);
+        app.awaitJobsFinished(NoteJob.kind("zendesk").name(), 1);
         var notes = zendesk.notes(4242);
         assertEquals(1, notes.size());
         JsonNode comment = zendesk.body(notes.get(0)).path("ticket").path("comment");

@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.job.JobState;
 import fi.palaute.common.store.TickingClock;
 
 import fi.palaute.common.app.ServiceRuntime;
@@ -148,7 +149,7 @@ final class RunningConnector implements AutoCloseable {
     /** Every job of the kind has finished (done or dead) and there is at least one. */
     List<JobQueue.JobStatus> awaitJobsFinished(String kind, int count) {
         return await(count + " finished " + kind + " jobs", () -> jobs(kind),
-                js -> js.size() >= count && js.stream().allMatch(j -> j.state().equals("done") || j.state().equals("dead")));
+                js -> js.size() >= count && js.stream().allMatch(j -> j.state() == JobState.DONE || j.state() == JobState.DEAD));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WebhookParserTest {
-    private final WebhookParser parser = new WebhookParser();
+    private final ZendeskWebhookParser parser = new ZendeskWebhookParser();
 
     private WebhookEvent parse(String body) {
         return parser.parse(body.getBytes(StandardCharsets.UTF_8), "2026-03-02T10:00:00Z");

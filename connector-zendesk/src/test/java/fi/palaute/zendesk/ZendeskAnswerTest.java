@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.job.JobState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,7 +94,7 @@ class ZendeskAnswerTest {
         assertFalse(note.has("status"), "the write-back leaves the status alone");
         assertEquals("[\"palaute_csat_4\"]", note.path("additional_tags").toString(), "tags added, none replaced");
         assertTrue(text.contains("palaute-answer-"), "the note carries its marker: " + text);
-        assertEquals("done", app.awaitJobsFinished("zendesk.writeback", 1).get(0).state());
+        assertEquals(JobState.DONE, app.awaitJobsFinished("zendesk.writeback", 1).get(0).state());
 
         var summary = app.get("/api/summary?from=" + app.clock.instant().minus(Duration.ofDays(1))
                 + "&to=" + app.clock.instant().plus(Duration.ofDays(1)), "Authorization",
@@ -116,7 +117,7 @@ class ZendeskAnswerTest {
         answer(link, 2, "Took too long");
 
         JobQueue.JobStatus job = app.awaitJobsFinished("zendesk.writeback", 1).get(0);
-        assertEquals("done", job.state());
+        assertEquals(JobState.DONE, job.state());
         assertEquals(1, job.attempts(), "Zendesk queued the update: nothing to retry");
         assertEquals(1, zendesk.writeBacks(202).size());
         JsonNode update = zendesk.body(zendesk.writeBacks(202).get(0)).path("ticket");
@@ -200,7 +201,7 @@ class ZendeskAnswerTest {
         assertEquals(1L, app.rows("SELECT id FROM answers").get(0).get("id"), "the marker the fake's note carries");
 
         JobQueue.JobStatus job = app.awaitJobsFinished("zendesk.writeback", 1).get(0);
-        assertEquals("done", job.state());
+        assertEquals(JobState.DONE, job.state());
         assertEquals(2, job.attempts(), "the lost answer was retried");
         assertEquals(1, zendesk.writeBacks(206).size(), "the retry found the note and wrote nothing again");
     }

@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.job.JobState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,10 +112,10 @@ class ZendeskExperimentTest {
 
         // The control arm's surveys go out at once; the short arm's wait for its two-hour send delay.
         RunningConnector.await("control sent, short postponed", () -> app.jobs("zendesk.survey"),
-                js -> js.size() == TICKETS && js.stream().allMatch(j -> j.state().equals("done")
-                        || (j.state().equals("pending") && j.attempts() == 0
+                js -> js.size() == TICKETS && js.stream().allMatch(j -> j.state() == JobState.DONE
+                        || (j.state() == JobState.PENDING && j.attempts() == 0
                         && j.dueAt().isAfter(app.clock.instant().plus(Duration.ofMinutes(90))))));
-        long postponed = app.jobs("zendesk.survey").stream().filter(j -> j.state().equals("pending")).count();
+        long postponed = app.jobs("zendesk.survey").stream().filter(j -> j.state() == JobState.PENDING).count();
         assertTrue(postponed > 0 && postponed < TICKETS, "both arms have requesters: " + postponed + " postponed");
         for (int i = 0; i < TICKETS; i++) {
             if (!zendesk.surveyPosts(600 + i).isEmpty()) {

@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.survey.SurveyJobs;
 import static fi.palaute.common.fuzz.HostileJson.pick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -242,8 +243,8 @@ class ZendeskFuzzTest {
         System.out.printf("rating POST fuzz: recorded %d answers (%d low, by people), refused 400 %d, 404 %d%n",
                 recorded.get(), lowHuman, tally.count(400), tally.count(404));
         assertEquals(recorded.get(), added, "one answer row per 200, none for a refused POST");
-        assertEquals(added, app.runtime.queue().statuses(WriteBackJob.kind("zendesk")).size(), "one write-back job per answer");
-        assertEquals(lowHuman, app.runtime.queue().statuses(RatingEndpoint.ALERT_JOB_KIND).size(),
+        assertEquals(added, app.runtime.queue().statuses(SurveyJobs.writeBack("zendesk")).size(), "one write-back job per answer");
+        assertEquals(lowHuman, app.runtime.queue().statuses(SurveyJobs.SLACK_ALERT).size(),
                 "one alert job per low answer by a person");
         assertEquals(surveys, count("surveys"));
         assertEquals(0, countWhere("SELECT COUNT(*) FROM (SELECT survey_id FROM answers WHERE replaced_at IS NULL "

@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.job.JobState;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -274,7 +275,7 @@ class ZendeskSurveyTest {
         app.webhook(RunningConnector.triggerBody(121, "2026-03-01T10:00Z"));
         awaitSurveys(121, 1);
         JobQueue.JobStatus job = app.awaitJobsFinished("zendesk.survey", 1).get(0);
-        assertEquals("done", job.state());
+        assertEquals(JobState.DONE, job.state());
         assertEquals(4, job.attempts());
         assertEquals(4, zendesk.server.findAll(getRequestedFor(urlPathEqualTo(path))).size());
     }
@@ -286,7 +287,7 @@ class ZendeskSurveyTest {
         start(Map.of());
         app.webhook(RunningConnector.triggerBody(122, "2026-03-01T10:00Z"));
         JobQueue.JobStatus job = app.awaitJobsFinished("zendesk.survey", 1).get(0);
-        assertEquals("dead", job.state());
+        assertEquals(JobState.DEAD, job.state());
         assertEquals(1, job.attempts(), "a 401 is not retried");
         assertTrue(job.lastError().contains("Couldn't authenticate you"), job.lastError());
         String metrics = app.get("/metrics").body();
@@ -313,7 +314,7 @@ class ZendeskSurveyTest {
         zendesk.server.stubFor(get(urlPathEqualTo("/api/v2/tickets/123/comments")).willReturn(okJson(comments)));
 
         RunningConnector.await("survey marked sent", () -> app.surveys(123), l -> "sent".equals(l.get(0).get("state")));
-        assertEquals("done", app.awaitJobsFinished("zendesk.survey", 1).get(0).state());
+        assertEquals(JobState.DONE, app.awaitJobsFinished("zendesk.survey", 1).get(0).state());
         assertEquals(1, zendesk.surveyPosts(123).size(), "the survey is not posted a second time");
     }
 }

@@ -1,5 +1,6 @@
 package fi.palaute.zendesk;
 
+import fi.palaute.common.job.JobState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -133,7 +134,7 @@ class ZendeskVendorFailureTest {
                 List<JobQueue.JobStatus> jobs = RunningConnector.await("all survey jobs finished",
                         () -> app.jobs("zendesk.survey"),
                         js -> js.size() == 5 + WEBHOOKS_DURING_STALL
-                                && js.stream().allMatch(j -> j.state().equals("done") || j.state().equals("dead")),
+                                && js.stream().allMatch(j -> j.state() == JobState.DONE || j.state() == JobState.DEAD),
                         Duration.ofSeconds(90));
 
                 JobQueue.JobStatus deleted = jobs.get(3);
@@ -142,10 +143,10 @@ class ZendeskVendorFailureTest {
                         deleted.attempts(), deleted.lastError());
                 System.out.printf("zendesk permanent: 503-for-ever job %s after %d attempts: %s%n", unavailable.state(),
                         unavailable.attempts(), unavailable.lastError());
-                assertEquals("dead", deleted.state());
+                assertEquals(JobState.DEAD, deleted.state());
                 assertEquals(1, deleted.attempts(), "a 404 is not retried");
                 assertTrue(deleted.lastError().contains("404") && deleted.lastError().contains("Not found"), deleted.lastError());
-                assertEquals("dead", unavailable.state());
+                assertEquals(JobState.DEAD, unavailable.state());
                 assertEquals(JobRequest.DEFAULT_MAX_ATTEMPTS, unavailable.attempts(), "retried up to the limit, not for ever");
                 assertTrue(unavailable.lastError().contains("gave up") && unavailable.lastError().contains("503"),
                         unavailable.lastError());
@@ -186,7 +187,7 @@ class ZendeskVendorFailureTest {
                 for (long t = 100; t < 100 + WEBHOOKS_DURING_STALL; t++) {
                     assertEquals(1, surveys.getOrDefault(t, 0), "ticket " + t + " got exactly one survey");
                 }
-                assertEquals(3 + WEBHOOKS_DURING_STALL, jobs.stream().filter(j -> j.state().equals("done")).count());
+                assertEquals(3 + WEBHOOKS_DURING_STALL, jobs.stream().filter(j -> j.state() == JobState.DONE).count());
             }
         }
     }

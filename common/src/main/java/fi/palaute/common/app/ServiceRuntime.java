@@ -128,8 +128,18 @@ public final class ServiceRuntime implements AutoCloseable {
             };
         }
 
+        /**
+         * Runs jobs of a kind named only here, whose handler reads its own payload: for a kind one
+         * module both enqueues and runs. A kind that crosses modules has a {@link fi.palaute.common.job.JobKind}.
+         */
         public Builder handle(String jobKind, JobHandler handler) {
             handlers.put(jobKind, handler);
+            return this;
+        }
+
+        /** Runs jobs of this kind with the handler, given their payload as the kind defines it. */
+        public <P> Builder handle(fi.palaute.common.job.JobKind<P> kind, fi.palaute.common.job.JobKind.PayloadHandler<P> handler) {
+            handlers.put(kind.name(), kind.handler(handler));
             return this;
         }
 
@@ -152,7 +162,7 @@ public final class ServiceRuntime implements AutoCloseable {
             JobQueue q = queue();
             metrics.gauges(g -> q.countsByKindAndState().forEach((kind, states) -> states.forEach(
                     (state, count) -> g.gauge("palaute_jobs", "Jobs in the queue by kind and state", count,
-                            "kind", kind, "state", state))));
+                            "kind", kind, "state", state.id()))));
             worker = new JobWorker(q, handlers, workerOptions, metrics, clock);
             settings.adminToken().ifPresent(token ->
                     dashboard.apply(Dashboard.builder(db, token).clock(clock)

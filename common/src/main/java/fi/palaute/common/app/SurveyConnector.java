@@ -23,20 +23,22 @@ import fi.palaute.common.store.Database;
 import fi.palaute.common.survey.Helpdesk;
 import fi.palaute.common.survey.SurveyComposer;
 import fi.palaute.common.survey.SurveyIntake;
+import fi.palaute.common.survey.AnswerStore;
 import fi.palaute.common.survey.SurveyJob;
+import fi.palaute.common.survey.SurveyJobs;
 import fi.palaute.common.survey.SurveyPlan;
+import fi.palaute.common.survey.SurveyStore;
 import fi.palaute.common.survey.SurveyPolicy;
 import fi.palaute.common.survey.TemplateCatalog;
 import fi.palaute.common.survey.WriteBackJob;
+import fi.palaute.common.webhook.WebhookPipeline;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Everything a survey connector (Zendesk, Freshdesk) shares: the survey and write-back jobs, the rating
@@ -75,13 +77,13 @@ public final class SurveyConnector {
     public Clock clock() { return clock; }
 
     /**
-     * Validates every setting, opens the database and starts serving.
-     *
-     * @param helpdesk builds the helpdesk client, given the shared metrics
-     * @param webhook  registers the webhook route, given the routes and the intake
+     * Validates every setting, opens the database and starts serving the helpdesk's webhook on the shared
+     * pipeline, with the survey and write-back jobs on its API.
      */
-    public ServiceRuntime start(Function<Metrics, Helpdesk> helpdesk, BiConsumer<HttpService.Builder, SurveyIntake> webhook)
-            throws IOException {
+    public ServiceRuntime start(HelpdeskConnector connector) throws IOException {
+        if (!connector.source().equals(source)) {
+            throw new IllegalArgumentException("connector " + connector.source() + " on a service built for " + source);
+        }
         ServiceSettings service = ServiceSettings.from(env, defaultPort);
         SurveySettings survey = SurveySettings.from(env);
         TemplateCatalog templates = TemplateCatalog.load(survey.templatesDir().orElse(null), survey.locale());
@@ -102,7 +104,7 @@ public final class SurveyConnector {
                 .orElse(Experiments.NONE);
         Optional<Duration> lease = jobLease(env);
         FollowUpSettings followUp = FollowUpSettings.from(env);
-        Helpdesk desk = helpdesk.apply(metrics);
+        Helpdesk desk = connector.helpdesk(metrics);
         Database db = Database.open(env);
         try {
             LinkSigner signer = new LinkSigner(survey.linkSecret());
@@ -112,35 +114,34 @@ public final class SurveyConnector {
             new ExperimentStore(db).save(experiments, clock);
             // Jobs are due at the earliest send delay of any arm; an arm that waits longer postpones its job.
             SurveyIntake intake = new SurveyIntake(db, runtime.queue(),
-                    experiments.shortestSendDelay(survey.sendDelay(), clock.instant()), clock, metrics,
-                    runtime.pokeWorker());
+                    experiments.shortestSendDelay(survey.sendDelay(), clock.instant()), clock, runtime.pokeWorker());
+            WebhookPipeline webhook = new WebhookPipeline(source, connector.verifier(), connector.parser(), intake, metrics);
             RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
                     survey.company().orElse(null), clock, metrics, runtime.pokeWorker());
             SurveyJob surveyJob = new SurveyJob(db, desk, templates,
                     new SurveyPlan(survey.channels(), experiments, survey.sendDelay()),
                     new SurveyComposer(survey.publicUrl(), signer, survey.company().orElse(null)),
-                    new SurveyPolicy(survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
+                    new SurveyPolicy(new SurveyStore(db), survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);
             AdminApi admin = new AdminApi(db, service.adminToken(), clock, followUp.sla());
+            SurveyStore surveyStore = new SurveyStore(db);
             metrics.gauges(g -> {
                 // Several stored reasons share a label ("rejected: …" with the vendor's words): add them up,
                 // because a series may appear only once in a scrape.
                 Map<List<String>, Long> byLabel = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-                db.read(tx -> tx.query("SELECT state, suppressed_reason, COUNT(*) FROM surveys WHERE source = ? "
-                                + "GROUP BY state, suppressed_reason",
-                        rs -> byLabel.merge(List.of(rs.getString(1), SurveyJob.reasonLabel(rs.getString(2))),
-                                rs.getLong(3), Long::sum), source));
+                surveyStore.countByStateAndReason(source, (state, reason, n) ->
+                        byLabel.merge(List.of(state.id(), SurveyJob.reasonLabel(reason)), n, Long::sum));
                 byLabel.forEach((k, n) -> g.gauge("palaute_surveys", "Surveys in the database by state and reason", n,
                         "source", source, "state", k.get(0), "reason", k.get(1)));
             });
             return runtime
                     .dashboard(d -> d.secureCookie("https".equalsIgnoreCase(survey.publicUrl().getScheme()))
                             .followups(new FollowUpSection(new FollowUpStore(db), followUp.sla(), clock)))
-                    .handle(SurveyIntake.surveyJobKind(source), surveyJob)
-                    .handle(WriteBackJob.kind(source), new WriteBackJob(db, desk))
+                    .handle(SurveyJobs.survey(source), surveyJob)
+                    .handle(SurveyJobs.writeBack(source), new WriteBackJob(new AnswerStore(db), desk))
                     .handle(NoteJob.kind(source), new FollowUpNoteWriter(new FollowUpStore(db), desk))
                     .routes(r -> {
-                        webhook.accept(r, intake);
+                        r.post(connector.webhookPath(), webhook);
                         r.get("/r/{token}", rating::show);
                         r.post("/r/{token}", rating::answer);
                         r.get("/r/{token}/hp", rating::honeypot);

@@ -1,7 +1,7 @@
 package fi.palaute.common.followup;
 
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.PermanentFailureException;
 import fi.palaute.common.survey.Helpdesk;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * recorded in Slack goes onto the ticket as a private note. The note carries a marker, so a retry after a
  * crash mid-write finds the note already there and writes none.
  */
-public final class FollowUpNoteWriter implements JobHandler {
+public final class FollowUpNoteWriter implements JobKind.PayloadHandler<NoteJob> {
     private static final Logger log = LoggerFactory.getLogger(FollowUpNoteWriter.class);
 
     private final FollowUpStore store;
@@ -29,8 +29,7 @@ public final class FollowUpNoteWriter implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) {
-        NoteJob request = NoteJob.parse(helpdesk.source(), job.payload());
+    public void handle(Job job, NoteJob request) {
         FollowUp f = store.find(request.followUpId())
                 .orElseThrow(() -> new PermanentFailureException("follow-up " + request.followUpId() + " does not exist"));
         if (f.state() != FollowUpState.CLOSED || f.outcome() == null) {

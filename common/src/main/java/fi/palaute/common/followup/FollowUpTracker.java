@@ -39,7 +39,7 @@ public final class FollowUpTracker {
                 store.followAnswer(tx, f.id(), answerId);
                 change = Change.FOLLOWED;
             }
-            queue.enqueue(tx, new AlertUpdateJob(f.id(), null).request(now));
+            queue.enqueue(tx, AlertUpdateJob.KIND.request(new AlertUpdateJob(f.id(), null), now));
             return change;
         }
         if (existing.isEmpty()) return Change.NONE;
@@ -49,11 +49,11 @@ public final class FollowUpTracker {
             String outcome = "Closed on its own: the customer changed the answer to " + metric.name() + " " + score
                     + "/" + metric.max() + ".";
             store.close(tx, f.id(), CloseReason.ANSWER_CHANGED, null, outcome, null, now);
-            queue.enqueue(tx, new AlertUpdateJob(f.id(), outcome).request(now));
+            queue.enqueue(tx, AlertUpdateJob.KIND.request(new AlertUpdateJob(f.id(), outcome), now));
             return Change.CLOSED;
         }
         // A middling answer (CSAT 3): still worth the call, so the follow-up stays as it is, on the new answer.
-        queue.enqueue(tx, new AlertUpdateJob(f.id(), null).request(now));
+        queue.enqueue(tx, AlertUpdateJob.KIND.request(new AlertUpdateJob(f.id(), null), now));
         return Change.FOLLOWED;
     }
 }

@@ -1,10 +1,7 @@
 package fi.palaute.common.followup;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.palaute.common.job.JobRequest;
-import fi.palaute.common.job.PermanentFailureException;
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fi.palaute.common.job.JobKind;
 
 /**
  * The job contract {@code <source>.followup_note}: write a closed follow-up's outcome onto its ticket as a
@@ -12,27 +9,12 @@ import java.time.Instant;
  * that owns the ticket's source ({@code zendesk.followup_note}, {@code freshdesk.followup_note}); the
  * database is the integration point. One note per follow-up: the dedupe key makes a repeat a no-op.
  */
-public record NoteJob(String source, long followUpId) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    public static String kind(String source) {
-        return source + ".followup_note";
+public record NoteJob(@JsonProperty("followup_id") long followUpId) {
+    public NoteJob {
+        if (followUpId <= 0) throw new IllegalArgumentException("followup_id must be a positive id, not " + followUpId);
     }
 
-    public JobRequest request(Instant now) {
-        return JobRequest.of(kind(source), JSON.createObjectNode().put("followup_id", followUpId).toString(), now)
-                .withDedupeKey("followup-note:" + followUpId);
-    }
-
-    public static NoteJob parse(String source, String payload) throws PermanentFailureException {
-        try {
-            JsonNode n = JSON.readTree(payload);
-            if (!n.path("followup_id").canConvertToLong()) {
-                throw new PermanentFailureException(kind(source) + " payload has no followup_id");
-            }
-            return new NoteJob(source, n.path("followup_id").asLong());
-        } catch (java.io.IOException e) {
-            throw new PermanentFailureException(kind(source) + " payload is not JSON: " + e.getMessage());
-        }
+    public static JobKind<NoteJob> kind(String source) {
+        return JobKind.of(source + ".followup_note", NoteJob.class, p -> "followup-note:" + p.followUpId());
     }
 }

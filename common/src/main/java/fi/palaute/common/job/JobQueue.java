@@ -33,9 +33,9 @@ public final class JobQueue {
         long now = clock.millis();
         return tx.insertReturningId("""
                 INSERT INTO jobs (kind, payload, state, dedupe_key, due_at, attempts, max_attempts, created_at, updated_at)
-                VALUES (?, ?, 'pending', ?, ?, 0, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
-                request.kind(), request.payload(), request.dedupeKey(), request.dueAt().toEpochMilli(),
+                request.kind(), request.payload(), JobState.PENDING.id(), request.dedupeKey(), request.dueAt().toEpochMilli(),
                 request.maxAttempts(), now, now);
     }
 
@@ -52,19 +52,22 @@ public final class JobQueue {
         long now = clock.millis();
         String kindList = String.join(",", kinds.stream().map(k -> "?").toList());
         List<Object> params = new ArrayList<>();
+        params.add(JobState.RUNNING.id());
         params.add(owner);
         params.add(now + lease.toMillis());
         params.add(now);
         params.addAll(kinds);
+        params.add(JobState.PENDING.id());
         params.add(now);
+        params.add(JobState.RUNNING.id());
         params.add(now);
         params.add(limit);
         return db.inTransaction(tx -> tx.query("""
-                UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+                UPDATE jobs SET state = ?, lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
                 WHERE id IN (
                     SELECT id FROM jobs
                     WHERE kind IN (%s)
-                      AND ((state = 'pending' AND due_at <= ?) OR (state = 'running' AND lease_until < ?))
+                      AND ((state = ? AND due_at <= ?) OR (state = ? AND lease_until < ?))
                     ORDER BY due_at
                     LIMIT ?%s)
                 RETURNING id, kind, payload, attempts, max_attempts, due_at, created_at, lease_owner"""
@@ -82,17 +85,17 @@ public final class JobQueue {
     public boolean complete(Job job) {
         long now = clock.millis();
         return db.inTransaction(tx -> tx.update("""
-                UPDATE jobs SET state = 'done', finished_at = ?, updated_at = ?, lease_until = NULL, last_error = NULL
-                WHERE id = ? AND state = 'running' AND attempts = ? AND lease_owner = ?""",
-                now, now, job.id(), job.attempts(), job.leaseOwner()) == 1);
+                UPDATE jobs SET state = ?, finished_at = ?, updated_at = ?, lease_until = NULL, last_error = NULL
+                WHERE id = ? AND state = ? AND attempts = ? AND lease_owner = ?""",
+                JobState.DONE.id(), now, now, job.id(), JobState.RUNNING.id(), job.attempts(), job.leaseOwner()) == 1);
     }
 
     public boolean retry(Job job, Instant dueAt, String error) {
         long now = clock.millis();
         return db.inTransaction(tx -> tx.update("""
-                UPDATE jobs SET state = 'pending', due_at = ?, last_error = ?, updated_at = ?, lease_until = NULL
-                WHERE id = ? AND state = 'running' AND attempts = ? AND lease_owner = ?""",
-                dueAt.toEpochMilli(), truncate(error), now, job.id(), job.attempts(), job.leaseOwner()) == 1);
+                UPDATE jobs SET state = ?, due_at = ?, last_error = ?, updated_at = ?, lease_until = NULL
+                WHERE id = ? AND state = ? AND attempts = ? AND lease_owner = ?""",
+                JobState.PENDING.id(), dueAt, truncate(error), now, job.id(), JobState.RUNNING.id(), job.attempts(), job.leaseOwner()) == 1);
     }
 
     /** Puts the job back to pending until {@code dueAt}, giving back the attempt its claim counted. */
@@ -107,22 +110,23 @@ public final class JobQueue {
     public boolean bury(Job job, String error) {
         long now = clock.millis();
         return db.inTransaction(tx -> tx.update("""
-                UPDATE jobs SET state = 'dead', last_error = ?, finished_at = ?, updated_at = ?, lease_until = NULL
-                WHERE id = ? AND state = 'running' AND attempts = ? AND lease_owner = ?""",
-                truncate(error), now, now, job.id(), job.attempts(), job.leaseOwner()) == 1);
+                UPDATE jobs SET state = ?, last_error = ?, finished_at = ?, updated_at = ?, lease_until = NULL
+                WHERE id = ? AND state = ? AND attempts = ? AND lease_owner = ?""",
+                JobState.DEAD.id(), truncate(error), now, now, job.id(), JobState.RUNNING.id(), job.attempts(), job.leaseOwner()) == 1);
     }
 
     /** Job counts by kind and state, for /metrics. */
-    public Map<String, Map<String, Long>> countsByKindAndState() {
-        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    public Map<String, Map<JobState, Long>> countsByKindAndState() {
+        Map<String, Map<JobState, Long>> out = new LinkedHashMap<>();
         db.read(tx -> tx.query("SELECT kind, state, COUNT(*) FROM jobs GROUP BY kind, state ORDER BY kind, state",
-                rs -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3))));
+                rs -> out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(JobState.fromId(rs.getString(2)), rs.getLong(3))));
         return out;
     }
 
     private static final String STATUS_COLUMNS = "SELECT id, kind, state, attempts, last_error, due_at FROM jobs";
     private static final fi.palaute.common.store.Row<JobStatus> STATUS = rs -> new JobStatus(rs.getLong("id"),
-            rs.getString("kind"), rs.getString("state"), rs.getInt("attempts"), rs.getString("last_error"),
+            rs.getString("kind"), JobState.fromId(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
             Instant.ofEpochMilli(rs.getLong("due_at")));
 
     /** Snapshot of one job, for tests and the operator. */
@@ -134,16 +138,27 @@ public final class JobQueue {
         return db.inTransaction(tx -> tx.query(STATUS_COLUMNS + " WHERE kind = ? ORDER BY id", STATUS, kind));
     }
 
+    public List<JobStatus> statuses(JobKind<?> kind) {
+        return statuses(kind.name());
+    }
+
     /** Earliest due time of a pending job of these kinds, so an idle worker knows how long to sleep. */
     public Optional<Instant> nextDue(Collection<String> kinds) {
         if (kinds.isEmpty()) return Optional.empty();
         String kindList = String.join(",", kinds.stream().map(k -> "?").toList());
         return db.inTransaction(tx -> tx.queryOne(
-                "SELECT MIN(due_at) FROM jobs WHERE state = 'pending' AND kind IN (" + kindList + ")",
+                "SELECT MIN(due_at) FROM jobs WHERE state = ? AND kind IN (" + kindList + ")",
                 rs -> {
                     long v = rs.getLong(1);
                     return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-                }, kinds.toArray()));
+                }, prepend(JobState.PENDING.id(), kinds)));
+    }
+
+    private static Object[] prepend(Object first, Collection<String> rest) {
+        List<Object> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all.toArray();
     }
 
     private static String truncate(String error) {
@@ -152,5 +167,5 @@ public final class JobQueue {
     }
 
     /** A read-only view of a job row. */
-    public record JobStatus(long id, String kind, String state, int attempts, String lastError, Instant dueAt) {}
+    public record JobStatus(long id, String kind, JobState state, int attempts, String lastError, Instant dueAt) {}
 }

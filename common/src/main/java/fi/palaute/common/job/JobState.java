@@ -7,4 +7,8 @@ public enum JobState {
     PENDING, RUNNING, DONE, DEAD;
 
     public String id() { return name().toLowerCase(Locale.ROOT); }
+
+    public static JobState fromId(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
 }

@@ -162,9 +162,10 @@ public final class JobWorker implements AutoCloseable {
             log.info("job postponed kind={} job={} until {}: {}", job.kind(), job.id(), e.until(), e.getMessage());
         } catch (PermanentFailureException e) {
             outcome = "dead";
-            queue.bury(job, e.getMessage());
+            // Counted first: whoever sees the dead row (an operator, a test) finds it in /metrics too.
             metrics.increment("palaute_job_dead_total", "Jobs parked as dead, by kind and error", "kind", job.kind(),
                     "error", errorLabel(e.getMessage()));
+            queue.bury(job, e.getMessage());
             log.error("job dead kind={} job={} attempt={}: {}", job.kind(), job.id(), job.attempts(), e.getMessage());
         } catch (Exception e) {
             if (killed) return;
@@ -178,9 +179,9 @@ public final class JobWorker implements AutoCloseable {
     private String retryOrBury(Job job, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (job.isLastAttempt()) {
-            queue.bury(job, "gave up after " + job.attempts() + " attempts: " + message);
             metrics.increment("palaute_job_dead_total", "Jobs parked as dead, by kind and error", "kind", job.kind(),
                     "error", errorLabel(message));
+            queue.bury(job, "gave up after " + job.attempts() + " attempts: " + message);
             log.error("job dead kind={} job={} after {} attempts: {}", job.kind(), job.id(), job.attempts(), message);
             return "dead";
         }

@@ -1,21 +1,22 @@
 package fi.palaute.common.link;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.followup.FollowUpTracker;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.http.Request;
 import fi.palaute.common.http.Response;
 import fi.palaute.common.job.JobQueue;
-import fi.palaute.common.job.JobRequest;
 import fi.palaute.common.score.Metric;
 import fi.palaute.common.store.Database;
-import fi.palaute.common.store.Tx;
+import fi.palaute.common.survey.AnswerStore;
 import fi.palaute.common.survey.RatingForm;
 import fi.palaute.common.survey.RatingPage;
+import fi.palaute.common.survey.SentSurvey;
+import fi.palaute.common.survey.SurveyJobs;
+import fi.palaute.common.survey.SurveyJobs.AnswerRef;
+import fi.palaute.common.survey.SurveyStore;
 import fi.palaute.common.survey.SurveyTemplate;
 import fi.palaute.common.survey.TemplateCatalog;
-import fi.palaute.common.survey.WriteBackJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +36,10 @@ public final class RatingEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RatingEndpoint.class);
     /** A rendered form stays usable this long; after that the customer opens the link again. */
     static final Duration NONCE_LIFETIME = Duration.ofDays(2);
-    public static final String ALERT_JOB_KIND = "slack.alert";
 
     private final Database db;
+    private final SurveyStore surveys;
+    private final AnswerStore answers;
     private final JobQueue queue;
     private final LinkSigner signer;
     private final TemplateCatalog templates;
@@ -48,11 +50,12 @@ public final class RatingEndpoint {
     private final Runnable onEnqueued;
     private final FollowUpTracker followUps;
     private final RatingPage page = new RatingPage();
-    private final ObjectMapper json = new ObjectMapper();
 
     public RatingEndpoint(Database db, JobQueue queue, LinkSigner signer, TemplateCatalog templates,
                           String defaultTemplate, String company, Clock clock, Metrics metrics, Runnable onEnqueued) {
         this.db = db;
+        this.surveys = new SurveyStore(db);
+        this.answers = new AnswerStore(db);
         this.queue = queue;
         this.signer = signer;
         this.templates = templates;
@@ -64,14 +67,10 @@ public final class RatingEndpoint {
         this.followUps = new FollowUpTracker(new FollowUpStore(db), queue);
     }
 
-    record Survey(long id, String source, String ticketId, String state, String templateId, String locale,
-                  Metric metric, Instant sentAt, Instant expiresAt, Instant honeypotHitAt, String agent, String group,
-                  String channel) {}
-
     public Response show(Request request) {
-        Optional<Survey> survey = lookup(request.pathParam("token"));
+        Optional<SentSurvey> survey = lookup(request.pathParam("token"));
         if (survey.isEmpty()) return invalid();
-        Survey s = survey.get();
+        SentSurvey s = survey.get();
         SurveyTemplate template = templateOf(s);
         if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
         OptionalInt score = parseScore(request.queryParam("score").orElse(null), s.metric());
@@ -81,17 +80,17 @@ public final class RatingEndpoint {
 
     /** The hidden link in the mail: only a machine follows it. Noted on the survey, never an answer. */
     public Response honeypot(Request request) {
-        Optional<Survey> survey = lookup(request.pathParam("token"));
+        Optional<SentSurvey> survey = lookup(request.pathParam("token"));
         if (survey.isEmpty()) return invalid();
-        db.run(tx -> tx.update("UPDATE surveys SET honeypot_hit_at = ? WHERE id = ?", clock.millis(), survey.get().id()));
+        surveys.markHoneypotHit(survey.get().id(), clock.instant());
         metrics.increment("palaute_honeypot_hits_total", "Fetches of the hidden link in survey mails");
         return Response.html(200, "<!doctype html><title>OK</title>");
     }
 
     public Response answer(Request request) {
-        Optional<Survey> survey = lookup(request.pathParam("token"));
+        Optional<SentSurvey> survey = lookup(request.pathParam("token"));
         if (survey.isEmpty()) return invalid();
-        Survey s = survey.get();
+        SentSurvey s = survey.get();
         SurveyTemplate template = templateOf(s);
         if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
         Map<String, String> form = request.form();
@@ -114,7 +113,8 @@ public final class RatingEndpoint {
         String userAgent = request.header("User-Agent").orElse(null);
         boolean honeypotFilled = !form.getOrDefault(RatingPage.HONEYPOT_FIELD, "").isBlank();
         Optional<String> bot = BotSignals.reason(userAgent, honeypotFilled, s.sentAt(), s.honeypotHitAt(), now);
-        long answerId = record(s, score.getAsInt(), comment, bot, userAgent, now);
+        long answerId = record(new AnswerStore.NewAnswer(s, score.getAsInt(), comment, bot.orElse(null),
+                truncate(userAgent, 300), now));
         metrics.increment("palaute_answers_total", "Answers recorded", "source", s.source(), "metric", s.metric().id(),
                 "suspected_bot", Boolean.toString(bot.isPresent()));
         log.info("answer recorded ticket={} survey={} answer={} metric={} score={} bot={}", s.ticketId(), s.id(),
@@ -122,62 +122,37 @@ public final class RatingEndpoint {
         return Response.html(200, page.thankYou(template, company));
     }
 
-    private long record(Survey s, int score, String comment, Optional<String> bot, String userAgent, Instant now) {
+    private long record(AnswerStore.NewAnswer answer) {
+        SentSurvey s = answer.survey();
         return db.inTransaction(tx -> {
-            if (tx.dialect() == fi.palaute.common.store.Dialect.POSTGRESQL) {
-                // Two answers to one survey at once (a double click) take turns, so the second replaces the
-                // first instead of tripping the one-current-answer index. SQLite's writer lock does this already.
-                tx.queryOne("SELECT id FROM surveys WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), s.id());
+            surveys.lockForAnswer(tx, s.id());
+            long id = answers.recordReplacing(tx, answer);
+            AnswerRef ref = new AnswerRef(id);
+            queue.enqueue(tx, SurveyJobs.writeBack(s.source()).request(ref, answer.answeredAt()));
+            if (!answer.suspectedBot() && s.metric().isLow(answer.score())) {
+                queue.enqueue(tx, SurveyJobs.SLACK_ALERT.request(ref, answer.answeredAt()));
             }
-            tx.update("UPDATE answers SET replaced_at = ? WHERE survey_id = ? AND replaced_at IS NULL", now.toEpochMilli(), s.id());
-            long id = tx.insertReturningId("""
-                    INSERT INTO answers (survey_id, source, ticket_id, metric, score, comment, answered_at, suspected_bot,
-                        bot_reason, user_agent, agent, agent_group, channel)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    s.id(), s.source(), s.ticketId(), s.metric().id(), score, comment, now.toEpochMilli(),
-                    bot.isPresent() ? 1 : 0, bot.orElse(null), truncate(userAgent, 300), s.agent(), s.group(),
-                    s.channel())
-                    .orElseThrow();
-            enqueue(tx, WriteBackJob.kind(s.source()), id, "writeback:" + id, now);
-            if (bot.isEmpty() && s.metric().isLow(score)) enqueue(tx, ALERT_JOB_KIND, id, "alert:" + id, now);
-            followUps.onAnswer(tx, s.id(), id, s.source(), s.ticketId(), s.metric(), score, bot.isPresent(), now);
+            followUps.onAnswer(tx, s.id(), id, s.source(), s.ticketId(), s.metric(), answer.score(),
+                    answer.suspectedBot(), answer.answeredAt());
             tx.afterCommit(onEnqueued);
             return id;
         });
     }
 
-    private void enqueue(Tx tx, String kind, long answerId, String dedupeKey, Instant now) {
-        String payload = json.createObjectNode().put("answer_id", answerId).toString();
-        queue.enqueue(tx, JobRequest.of(kind, payload, now).withDedupeKey(dedupeKey));
-    }
-
-    private Optional<Survey> lookup(String token) {
+    private Optional<SentSurvey> lookup(String token) {
         OptionalLong id = signer.verify(token);
         if (id.isEmpty()) {
             metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused", "reason", "bad_token");
             return Optional.empty();
         }
-        return db.inTransaction(tx -> tx.queryOne("""
-                SELECT id, source, ticket_id, state, template_id, locale, metric, sent_at, expires_at, honeypot_hit_at,
-                       agent, agent_group, channel
-                FROM surveys WHERE id = ? AND state = 'sent'""",
-                rs -> new Survey(rs.getLong("id"), rs.getString("source"), rs.getString("ticket_id"),
-                        rs.getString("state"), rs.getString("template_id"), rs.getString("locale"),
-                        Metric.fromId(rs.getString("metric")), instant(rs.getObject("sent_at")),
-                        instant(rs.getObject("expires_at")), instant(rs.getObject("honeypot_hit_at")),
-                        rs.getString("agent"), rs.getString("agent_group"), rs.getString("channel")),
-                id.getAsLong()));
+        return surveys.findSent(id.getAsLong());
     }
 
-    private static Instant instant(Object millis) {
-        return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
+    private boolean isExpired(SentSurvey s) {
+        return s.isExpiredAt(clock.instant());
     }
 
-    private boolean isExpired(Survey s) {
-        return s.expiresAt() != null && !clock.instant().isBefore(s.expiresAt());
-    }
-
-    private SurveyTemplate templateOf(Survey s) {
+    private SurveyTemplate templateOf(SentSurvey s) {
         return templates.contains(s.templateId()) ? templates.find(s.templateId(), s.locale())
                 : templates.find(defaultTemplate, s.locale());
     }

@@ -1,11 +1,9 @@
 package fi.palaute.common.survey;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.palaute.common.http.Metrics;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.JobQueue;
-import fi.palaute.common.job.JobRequest;
 import fi.palaute.common.store.Database;
+import fi.palaute.common.survey.SurveyJobs.SurveyDue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,22 +22,15 @@ public final class SurveyIntake {
     private final JobQueue queue;
     private final Duration sendDelay;
     private final Clock clock;
-    private final Metrics metrics;
-    private final ObjectMapper json = new ObjectMapper();
+    private final TicketEventStore events = new TicketEventStore();
     private final Runnable onEnqueued;
 
-    public SurveyIntake(Database db, JobQueue queue, Duration sendDelay, Clock clock, Metrics metrics,
-                        Runnable onEnqueued) {
+    public SurveyIntake(Database db, JobQueue queue, Duration sendDelay, Clock clock, Runnable onEnqueued) {
         this.db = db;
         this.queue = queue;
         this.sendDelay = sendDelay;
         this.clock = clock;
-        this.metrics = metrics;
         this.onEnqueued = onEnqueued;
-    }
-
-    public static String surveyJobKind(String source) {
-        return source + ".survey";
     }
 
     /**
@@ -50,25 +41,14 @@ public final class SurveyIntake {
     public Result accept(String source, String ticketId, String eventKey, String status, Optional<Instant> solvedAt) {
         Instant now = clock.instant();
         Instant eventAt = solvedAt.filter(t -> !t.isAfter(now)).orElse(now);
-        ObjectNode payload = json.createObjectNode()
-                .put("ticket_id", ticketId)
-                .put("event_key", eventKey)
-                .put("event_at", eventAt.toString());
+        JobKind<SurveyDue> kind = SurveyJobs.survey(source);
         // Group commit: webhooks of a burst share a commit; each returns only once it is durable.
         boolean accepted = db.inGroupCommit(tx -> {
-            Optional<Long> eventId = tx.insertReturningId("""
-                    INSERT INTO ticket_events (source, ticket_id, event_key, status, event_at, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO NOTHING""",
-                    source, ticketId, eventKey, status, eventAt.toEpochMilli(), now.toEpochMilli());
-            if (eventId.isEmpty()) return false;
-            queue.enqueue(tx, JobRequest.of(surveyJobKind(source), payload.toString(), eventAt.plus(sendDelay))
-                    .withDedupeKey("survey:" + source + ":" + ticketId + ":" + eventKey));
+            if (!events.recordNew(tx, source, ticketId, eventKey, status, eventAt, now)) return false;
+            queue.enqueue(tx, kind.request(new SurveyDue(ticketId, eventKey, eventAt), eventAt.plus(sendDelay)));
             tx.afterCommit(onEnqueued);
             return true;
         });
-        metrics.increment("palaute_webhooks_total", "Webhooks by source and result", "source", source,
-                "result", accepted ? "accepted" : "duplicate");
         return accepted ? Result.ACCEPTED : Result.DUPLICATE;
     }
 }

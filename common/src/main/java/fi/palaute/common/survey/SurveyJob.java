@@ -1,14 +1,12 @@
 package fi.palaute.common.survey;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.palaute.common.client.ApiRejectedException;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.PostponedException;
 import fi.palaute.common.store.Database;
-import fi.palaute.common.store.Tx;
+import fi.palaute.common.survey.SurveyJobs.SurveyDue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +20,12 @@ import org.slf4j.LoggerFactory;
  * public reply and must never count toward FCR. One survey per ticket per resolution cycle: the
  * surveys table's unique key on (source, ticket, cycle) makes a second job for the same solve a no-op.
  */
-public final class SurveyJob implements JobHandler {
+public final class SurveyJob implements JobKind.PayloadHandler<SurveyDue> {
     private static final Logger log = LoggerFactory.getLogger(SurveyJob.class);
 
     private final Database db;
+    private final SurveyStore surveys;
+    private final OutcomeStore outcomes = new OutcomeStore();
     private final Helpdesk helpdesk;
     private final TemplateCatalog templates;
     private final SurveyPlan plan;
@@ -34,7 +34,6 @@ public final class SurveyJob implements JobHandler {
     private final Duration answerWindow;
     private final Clock clock;
     private final Metrics metrics;
-    private final ObjectMapper json = new ObjectMapper();
 
     public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, String templateId,
                      SurveyComposer composer, SurveyPolicy policy, Duration answerWindow, Clock clock, Metrics metrics) {
@@ -45,6 +44,7 @@ public final class SurveyJob implements JobHandler {
     public SurveyJob(Database db, Helpdesk helpdesk, TemplateCatalog templates, SurveyPlan plan,
                      SurveyComposer composer, SurveyPolicy policy, Duration answerWindow, Clock clock, Metrics metrics) {
         this.db = db;
+        this.surveys = new SurveyStore(db);
         this.helpdesk = helpdesk;
         this.templates = templates;
         this.plan = plan;
@@ -55,26 +55,23 @@ public final class SurveyJob implements JobHandler {
         this.metrics = metrics;
     }
 
-    private record Existing(long id, String state) {}
-
     @Override
-    public void handle(Job job) throws Exception {
-        JsonNode payload = json.readTree(job.payload());
-        String ticketId = payload.path("ticket_id").asText();
-        String eventKey = payload.path("event_key").asText();
+    public void handle(Job job, SurveyDue due) {
+        String ticketId = due.ticketId();
         String source = helpdesk.source();
 
         TicketSnapshot ticket = helpdesk.ticket(ticketId);
-        String cycle = ticket.solvedAt() != null ? ticket.solvedAt().toString() : "event:" + eventKey;
-        Optional<Existing> existing = find(source, ticketId, cycle);
-        if (existing.isPresent() && !existing.get().state().equals("sending")) {
-            log.info("survey already {} for ticket={} cycle={} job={}", existing.get().state(), ticketId, cycle, job.id());
+        String cycle = ticket.solvedAt() != null ? ticket.solvedAt().toString() : "event:" + due.eventKey();
+        Optional<SurveyStore.CycleSurvey> existing = surveys.findCycle(source, ticketId, cycle);
+        if (existing.isPresent() && existing.get().state() != SurveyState.SENDING) {
+            log.info("survey already {} for ticket={} cycle={} job={}", existing.get().state().id(), ticketId, cycle,
+                    job.id());
             metrics.increment("palaute_surveys_duplicate_total", "Survey jobs for a cycle already handled", "source", source);
             return;
         }
 
         // The time the send delay counts from: when the solve arrived (older jobs lack it: the solve itself).
-        Instant solvedAt = payload.hasNonNull("event_at") ? Instant.parse(payload.get("event_at").asText())
+        Instant solvedAt = due.eventAt() != null ? due.eventAt()
                 : ticket.solvedAt() != null ? ticket.solvedAt() : clock.instant();
         SurveyPlan.Choice choice = plan.choose(source, ticket, solvedAt);
         // A channel with survey "none" is still recorded (outcome and a suppressed survey), in the default survey's terms.
@@ -97,12 +94,13 @@ public final class SurveyJob implements JobHandler {
             TicketOutcome outcome = helpdesk.outcome(ticket);
             Instant now = clock.instant();
             Optional<Long> inserted = db.inTransaction(tx -> {
-                recordOutcome(tx, source, ticket, cycle, outcome, now);
+                outcomes.record(tx, source, ticket, cycle, outcome, now);
                 Optional<String> reason = Optional.ofNullable(helpdesk.cannotReply(ticket))
                         .or(() -> choice.survey().isEmpty() ? Optional.of("channel") : Optional.empty())
                         .or(() -> policy.suppression(tx, source, ticket, cycle, now));
-                Optional<Long> id = insertSurvey(tx, source, ticket, cycle, template,
-                        reason.isPresent() ? "suppressed" : "sending", reason.orElse(null), now, experimentId, armId);
+                Optional<Long> id = surveys.insert(tx, source, ticket, cycle, template,
+                        reason.isPresent() ? SurveyState.SUPPRESSED : SurveyState.SENDING, reason.orElse(null), now,
+                        experimentId, armId);
                 if (reason.isPresent() && id.isPresent()) {
                     logSuppressed(source, ticketId, reason.get(), job);
                     return Optional.<Long>empty();
@@ -128,7 +126,7 @@ public final class SurveyJob implements JobHandler {
             helpdesk.postSurvey(ticket, message);
         } catch (ApiRejectedException e) {
             // The helpdesk will not take the reply (closed ticket, deleted requester…): record why, no retry.
-            updateState(surveyId, "suppressed", "rejected: " + e.getMessage());
+            surveys.markSuppressed(surveyId, "rejected: " + e.getMessage());
             logSuppressed(source, ticketId, "rejected", job);
             log.warn("survey for ticket={} refused by {}: {}", ticketId, source, e.vendorMessage());
             return;
@@ -157,7 +155,7 @@ public final class SurveyJob implements JobHandler {
     private void suppress(String source, TicketSnapshot ticket, String cycle, SurveyTemplate template, String reason,
                           Job job) {
         Instant now = clock.instant();
-        db.run(tx -> insertSurvey(tx, source, ticket, cycle, template, "suppressed", reason, now, null, null));
+        surveys.insert(source, ticket, cycle, template, SurveyState.SUPPRESSED, reason, now, null, null);
         logSuppressed(source, ticket.ticketId(), reason, job);
     }
 
@@ -177,50 +175,8 @@ public final class SurveyJob implements JobHandler {
         return colon < 0 ? reason : reason.substring(0, colon);
     }
 
-    private Optional<Existing> find(String source, String ticketId, String cycle) {
-        return db.inTransaction(tx -> tx.queryOne(
-                "SELECT id, state FROM surveys WHERE source = ? AND ticket_id = ? AND cycle_key = ?",
-                rs -> new Existing(rs.getLong("id"), rs.getString("state")), source, ticketId, cycle));
-    }
-
-    private static void recordOutcome(Tx tx, String source, TicketSnapshot t, String cycle, TicketOutcome o, Instant now) {
-        Instant solvedAt = t.solvedAt() != null ? t.solvedAt() : now;
-        tx.update("""
-                INSERT INTO ticket_outcomes (source, ticket_id, cycle_key, solved_at, fcr, fcr_definition, replies, reopens,
-                    handle_time_seconds, handle_time_source, resolution_seconds, agent, agent_group, channel, recorded_at,
-                    agent_email)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""",
-                source, t.ticketId(), cycle, solvedAt.toEpochMilli(),
-                o.firstContactResolution() == null ? null : (o.firstContactResolution() ? 1 : 0), o.fcrDefinition(),
-                o.publicAgentReplies(), o.reopens(), o.handleTimeSeconds(), o.handleTimeSource(), o.resolutionSeconds(),
-                t.agent(), t.group(), t.channel(), now.toEpochMilli(),
-                t.agentEmail() == null ? null : t.agentEmail().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private static Optional<Long> insertSurvey(Tx tx, String source, TicketSnapshot t, String cycle, SurveyTemplate template,
-                                               String state, String reason, Instant now, String experimentId,
-                                               String armId) {
-        return tx.insertReturningId("""
-                INSERT INTO surveys (source, ticket_id, cycle_key, ticket_url, requester_id, locale, template_id, metric,
-                    state, suppressed_reason, agent, agent_group, channel, created_at, experiment_id, experiment_arm)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING""",
-                source, t.ticketId(), cycle, t.ticketUrl(), t.requester() == null ? null : t.requester().id(),
-                template.locale(), template.id(), template.metric().id(), state, reason, t.agent(), t.group(),
-                t.channel(), now.toEpochMilli(), experimentId, armId);
-    }
-
     private void markSent(long surveyId, SurveyTemplate template, TicketSnapshot ticket) {
         Instant now = clock.instant();
-        db.run(tx -> tx.update("""
-                UPDATE surveys SET state = 'sent', sent_at = ?, expires_at = ?, locale = ?, template_id = ?, metric = ?
-                WHERE id = ? AND state = 'sending'""",
-                now.toEpochMilli(), now.plus(answerWindow).toEpochMilli(), template.locale(), template.id(),
-                template.metric().id(), surveyId));
-    }
-
-    private void updateState(long surveyId, String state, String reason) {
-        db.run(tx -> tx.update("UPDATE surveys SET state = ?, suppressed_reason = ? WHERE id = ?", state, reason, surveyId));
+        surveys.markSent(surveyId, template, now, now.plus(answerWindow));
     }
 }

@@ -16,11 +16,14 @@ import java.util.Optional;
  * makes the same decision.
  */
 public final class SurveyPolicy {
+    private final SurveyStore surveys;
     private final List<String> excludeTags;
     private final Duration cooldown;
     private final double sampleRate;
 
-    public SurveyPolicy(List<String> excludeTags, Duration cooldown, double sampleRate) {
+    /** @param surveys where the cooldown looks for the requester's recent surveys */
+    public SurveyPolicy(SurveyStore surveys, List<String> excludeTags, Duration cooldown, double sampleRate) {
+        this.surveys = surveys;
         this.excludeTags = excludeTags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
         this.cooldown = cooldown;
         this.sampleRate = sampleRate;
@@ -35,11 +38,8 @@ public final class SurveyPolicy {
         if (r == null || r.email() == null || r.email().isBlank()) return Optional.of("no_requester_email");
         if (r.agent()) return Optional.of("requester_is_agent");
         if (!cooldown.isZero() && r.id() != null) {
-            long recent = tx.queryLong("""
-                    SELECT COUNT(*) FROM surveys
-                    WHERE source = ? AND requester_id = ? AND state IN ('sent', 'sending') AND created_at >= ?
-                      AND NOT (ticket_id = ? AND cycle_key = ?)""",
-                    source, r.id(), now.minus(cooldown).toEpochMilli(), ticket.ticketId(), cycleKey);
+            long recent = surveys.countRecentForRequester(tx, source, r.id(), now.minus(cooldown), ticket.ticketId(),
+                    cycleKey);
             if (recent > 0) return Optional.of("cooldown");
         }
         if (sampleRate < 1.0 && sample(source + ":" + ticket.ticketId() + ":" + cycleKey) >= sampleRate) {

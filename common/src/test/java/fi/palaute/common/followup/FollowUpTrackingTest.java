@@ -133,7 +133,7 @@ class FollowUpTrackingTest {
         assertEquals(1, closed.size());
         assertEquals("Closed on its own: the customer changed the answer to CSAT 5/5.", closed.get(0).get("outcome").asText());
         assertEquals("2026-03-02T10:46:00Z", closed.get(0).get("closed_at").asText());
-        assertEquals(1, rows.count("SELECT COUNT(*) FROM jobs WHERE kind = ? AND payload LIKE ?", AlertUpdateJob.KIND,
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM jobs WHERE kind = ? AND payload LIKE ?", AlertUpdateJob.KIND.name(),
                 "%changed the answer%"), "Slack is asked to say so on the alert");
 
         JsonNode summary = api("/api/summary?from=2026-03-02&to=2026-03-03").get("followups");

@@ -1,5 +1,6 @@
 package fi.palaute.common.job;
 
+import fi.palaute.common.job.JobState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,7 +96,7 @@ class JobQueueTest {
             // The crashed worker, come back to life, cannot complete what is no longer its lease.
             assertFalse(queue.complete(first));
             assertTrue(queue.complete(second));
-            assertEquals("done", queue.status(first.id()).orElseThrow().state());
+            assertEquals(JobState.DONE, queue.status(first.id()).orElseThrow().state());
         }
     }
 
@@ -113,7 +114,7 @@ class JobQueueTest {
             Job again = queue.claim(KINDS, 1, Duration.ofMinutes(1), "w").get(0);
             queue.bury(again, "401: Couldn't authenticate you");
             var status = queue.status(id).orElseThrow();
-            assertEquals("dead", status.state());
+            assertEquals(JobState.DEAD, status.state());
             assertEquals("401: Couldn't authenticate you", status.lastError());
             assertEquals(2, status.attempts());
         }

@@ -1,5 +1,6 @@
 package fi.palaute.common.job;
 
+import fi.palaute.common.job.JobState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +84,7 @@ class JobWorkerTest {
             Metrics metrics = new Metrics();
             try (JobWorker w = new JobWorker(queue, Map.of("test.work", flaky), FAST, metrics, Clock.systemUTC())) {
                 w.start();
-                Eventually.await("job done", () -> "done".equals(queue.status(id).orElseThrow().state()));
+                Eventually.await("job done", () -> JobState.DONE == queue.status(id).orElseThrow().state());
             }
             assertEquals(4, calls.get());
             assertEquals(4, queue.status(id).orElseThrow().attempts());
@@ -105,7 +106,7 @@ class JobWorkerTest {
             Metrics metrics = new Metrics();
             try (JobWorker w = new JobWorker(queue, Map.of("test.work", refused), FAST, metrics, Clock.systemUTC())) {
                 w.start();
-                Eventually.await("job dead", () -> "dead".equals(queue.status(id).orElseThrow().state()));
+                Eventually.await("job dead", () -> JobState.DEAD == queue.status(id).orElseThrow().state());
             }
             assertEquals(1, calls.get());
             assertEquals("401 Couldn't authenticate you", queue.status(id).orElseThrow().lastError());
@@ -126,7 +127,7 @@ class JobWorkerTest {
             };
             try (JobWorker w = new JobWorker(queue, Map.of("test.work", broken), FAST, new Metrics(), Clock.systemUTC())) {
                 w.start();
-                Eventually.await("job dead", () -> "dead".equals(queue.status(id).orElseThrow().state()));
+                Eventually.await("job dead", () -> JobState.DEAD == queue.status(id).orElseThrow().state());
             }
             var status = queue.status(id).orElseThrow();
             assertEquals(3, status.attempts());

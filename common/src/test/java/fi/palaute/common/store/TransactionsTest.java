@@ -35,7 +35,7 @@ class TransactionsTest {
     void webhookIntakeKeepsItsPaceWhileALongReadIsOpen(TestDatabases.Kind kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
             SurveyIntake intake = new SurveyIntake(db, new JobQueue(db, Clock.systemUTC()), Duration.ZERO,
-                    Clock.systemUTC(), new Metrics(), () -> { });
+                    Clock.systemUTC(), () -> { });
             long quiet = slowestOf(intake, "quiet", 40);
 
             // A report that keeps its snapshot open until every webhook below is in: if reads took the

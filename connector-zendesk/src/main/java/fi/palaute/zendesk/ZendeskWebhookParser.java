@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.palaute.common.http.HttpError;
+import fi.palaute.common.http.Request;
+import fi.palaute.common.webhook.TicketEvent;
+import fi.palaute.common.webhook.WebhookParser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,19 +16,35 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads both webhook bodies Zendesk can send. An event subscription
  * ({@code "type": "zen:event-type:ticket.status_changed"}) carries the ticket id in {@code detail.id},
  * the new status in {@code event.current} and its own {@code id} and {@code time}. A trigger body is
  * what {@code setup} writes: {@code ticket_id} (string or number), optionally {@code status} and
- * {@code updated_at}. Malformed input is a 400 naming the field.
+ * {@code updated_at}. Malformed input is a 400 naming the field. Another event type, or a status that
+ * is not solved or closed, is ignored with the reason.
  */
-public final class WebhookParser {
+public final class ZendeskWebhookParser implements WebhookParser {
     static final String STATUS_CHANGED = "zen:event-type:ticket.status_changed";
     private static final String EVENT_PREFIX = "zen:event-type:";
+    /** Zendesk's own status names; a localised or unknown value is left to the survey job, which reads the ticket. */
+    private static final Set<String> NOT_SOLVED = Set.of("new", "open", "pending", "hold", "on-hold", "deleted");
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public TicketEvent parse(Request request) {
+        WebhookEvent e = parse(request.body(), request.header(WebhookSignature.TIMESTAMP_HEADER).orElse(null));
+        if (!e.statusChange()) {
+            return TicketEvent.ignored(e.ticketId(), "event type " + e.type() + " is not a ticket status change");
+        }
+        if (e.status().isPresent() && NOT_SOLVED.contains(e.status().get())) {
+            return TicketEvent.ignored(e.ticketId(), "ticket status is " + e.status().get() + ", not solved or closed");
+        }
+        return TicketEvent.solved(e.ticketId(), e.eventKey(), e.status().orElse("solved"), e.occurredAt());
+    }
 
     public WebhookEvent parse(byte[] body, String signatureTimestamp) {
         if (body.length == 0) throw bad("empty_body", "the body is empty; expected a JSON object with ticket_id");
@@ -48,7 +67,7 @@ public final class WebhookParser {
 
     private WebhookEvent eventSubscription(JsonNode root, String type, byte[] body, String signatureTimestamp) {
         String ticketId = ticketId(root.path("detail").get("id"), "detail.id");
-        Optional<Instant> time = text(root.get("time")).flatMap(WebhookParser::instant);
+        Optional<Instant> time = text(root.get("time")).flatMap(ZendeskWebhookParser::instant);
         if (!type.equals(STATUS_CHANGED)) {
             return new WebhookEvent(ticketId, Optional.empty(), fingerprint(body, signatureTimestamp), time, type, false);
         }
@@ -67,7 +86,7 @@ public final class WebhookParser {
         Optional<String> updated = text(root.get("updated_at"));
         // The ticket's update time names this solve; without it the survey job's cycle check collapses repeats.
         String key = updated.map(u -> "updated:" + u).orElseGet(() -> fingerprint(body, signatureTimestamp));
-        return new WebhookEvent(ticketId, status, key, updated.flatMap(WebhookParser::instant), "trigger", true);
+        return new WebhookEvent(ticketId, status, key, updated.flatMap(ZendeskWebhookParser::instant), "trigger", true);
     }
 
     private static String ticketId(JsonNode node, String field) {
