@@ -73,6 +73,7 @@ final class Demo implements AutoCloseable {
     private ServiceRuntime freshdeskService;
     private String dbUrl;
     private Map<String, String> slackEnv;
+    private int slackPort;
 
     Demo(PrintStream out) {
         this.out = out;
@@ -150,7 +151,10 @@ final class Demo implements AutoCloseable {
         out.println("channel " + alert.path("channel").asText() + ":");
         out.println(indent(slackText(alert)));
 
-        heading("6. Slack: today's digest");
+        heading("6. Slack: closing the loop");
+        closeTheLoop(alert);
+
+        heading("7. Slack: today's digest");
         int before = slack.messagesTo(DIGESTS).size();
         try (Database db = Database.open(dbUrl, null, null)) {
             new DigestCommand(SlackSettings.from(new Settings(slackEnv)), db, clock, new PrintStream(OutputSink.INSTANCE),
@@ -161,14 +165,14 @@ final class Demo implements AutoCloseable {
         out.println(indent(slackText(digests.get(digests.size() - 1))));
         if (digests.size() - before != 1) out.println("(unexpected: " + (digests.size() - before) + " digests posted)");
 
-        heading("7. The admin API");
+        heading("8. The admin API");
         HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(base(zendeskService)
                         + "/api/summary")).header("Authorization", "Bearer " + ADMIN_TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
         out.println("GET /api/summary (Zendesk and Freshdesk answers together: the services share one database):");
         out.println(indent(json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(summary.body()))));
 
-        heading("8. What the operator sees on /metrics (Zendesk connector)");
+        heading("9. What the operator sees on /metrics (Zendesk connector)");
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base(zendeskService) + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         metrics.body().lines().filter(l -> l.startsWith("palaute_webhooks_total") || l.startsWith("palaute_surveys_total")
@@ -191,7 +195,7 @@ final class Demo implements AutoCloseable {
     private void startServices() throws Exception {
         int zendeskPort = port(8081);
         int freshdeskPort = port(8082);
-        int slackPort = port(8083);
+        slackPort = port(8083);
         Map<String, String> common = new HashMap<>();
         common.put("PALAUTE_DB_URL", dbUrl);
         common.put("PALAUTE_LINK_SECRET", "demo-link-secret-0123456789abcdefghij");
@@ -297,6 +301,83 @@ final class Demo implements AutoCloseable {
         String text = html.replaceAll("(?s)<a[^>]*display:\\s*none.*?</a>", "").replaceAll("<[^>]+>", "\n")
                 .replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
         return String.join(" / ", text.lines().map(String::strip).filter(l -> l.length() > 2).toList());
+    }
+
+    /**
+     * What Slack does when people use the alert's buttons, sent as Slack sends it (signed form posts to
+     * /slack/interactions): Aino claims it, Ben's later claim is turned away, Aino clicks Done and submits
+     * the outcome, which goes onto the Freshdesk ticket as a private note.
+     */
+    private void closeTheLoop(JsonNode alert) throws Exception {
+        String followUp = null;
+        for (JsonNode block : alert.path("blocks")) {
+            for (JsonNode e : block.path("elements")) {
+                if (e.path("action_id").asText().equals("followup_claim")) followUp = e.path("value").asText();
+            }
+        }
+        if (followUp == null) throw new IllegalStateException("the alert has no \"I'll follow up\" button");
+        out.println("buttons on the alert: I'll follow up · Done · No action needed");
+        click("followup_claim", followUp, "U0AINO", "aino");
+        await("the alert updated with the owner", Duration.ofSeconds(30), () -> !slack.calls("chat.update").isEmpty());
+        out.println("aino clicks \"I'll follow up\" -> the alert now reads:");
+        out.println(indent(slackText(last(slack.calls("chat.update")))));
+        click("followup_claim", followUp, "U0BEN", "ben");
+        await("ben told", Duration.ofSeconds(30), () -> !slack.calls("chat.postEphemeral").isEmpty());
+        out.println("ben clicks it too -> only ben sees: " + slack.calls("chat.postEphemeral").get(0).path("text").asText());
+        click("followup_done", followUp, "U0AINO", "aino");
+        await("the outcome modal", Duration.ofSeconds(30), () -> !slack.calls("views.open").isEmpty());
+        JsonNode modal = slack.calls("views.open").get(0).path("view");
+        out.println("aino clicks Done -> Slack opens the modal \"" + modal.path("title").path("text").asText() + "\" ("
+                + modal.path("callback_id").asText() + ")");
+        String outcome = "Called the customer: apologised, explained the new invoice, she is fine now.";
+        submit(followUp, "U0AINO", "aino", outcome);
+        await("the alert closed", Duration.ofSeconds(30), () -> slackText(last(slack.calls("chat.update"))).contains("Closed by"));
+        out.println("aino submits the outcome -> the alert now reads:");
+        out.println(indent(slackText(last(slack.calls("chat.update")))));
+        await("the follow-up note on the ticket", Duration.ofSeconds(30), () -> freshdesk.requests(
+                postRequestedFor(urlPathEqualTo("/api/v2/tickets/2001/notes"))).size() == 2);
+        var note = freshdesk.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/2001/notes"))).get(1);
+        out.println("freshdesk ticket 2001, private note: " + json.readTree(note.getBodyAsString()).path("body").asText()
+                .replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());
+    }
+
+    private void click(String actionId, String followUp, String userId, String userName) throws Exception {
+        var p = json.createObjectNode().put("type", "block_actions");
+        p.putObject("user").put("id", userId).put("username", userName).put("name", userName).put("team_id", "T0DEMO");
+        p.putObject("container").put("type", "message").put("message_ts", "1767225600.000100").put("channel_id", ALERTS);
+        p.put("trigger_id", "1767225602.0001.demo").putObject("channel").put("id", ALERTS);
+        p.putArray("actions").addObject().put("action_id", actionId).put("block_id", "followup:" + followUp)
+                .put("value", followUp).put("type", "button").put("action_ts", "1767225602.000300");
+        interaction(p.toString());
+    }
+
+    private void submit(String followUp, String userId, String userName, String outcome) throws Exception {
+        var p = json.createObjectNode().put("type", "view_submission");
+        p.putObject("user").put("id", userId).put("username", userName).put("name", userName).put("team_id", "T0DEMO");
+        var view = p.putObject("view").put("type", "modal").put("callback_id", "followup_outcome")
+                .put("private_metadata", followUp);
+        var values = view.putObject("state").putObject("values");
+        values.putObject("outcome").putObject("outcome_text").put("type", "plain_text_input").put("value", outcome);
+        values.putObject("reached").putObject("reached_choice").put("type", "radio_buttons")
+                .putObject("selected_option").put("value", "yes");
+        interaction(p.toString());
+    }
+
+    /** Signed as Slack signs it: v0=hex(HMAC-SHA256(signing secret, "v0:" + timestamp + ":" + body)). */
+    private void interaction(String payload) throws Exception {
+        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        String ts = Long.toString(clock.instant().getEpochSecond());
+        String signature = new fi.palaute.slack.SlackSignatureVerifier(slackEnv.get("SLACK_SIGNING_SECRET"), clock)
+                .expectedSignature(ts, body);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + slackPort
+                        + "/slack/interactions")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("/slack/interactions answered " + r.statusCode() + " " + r.body());
+    }
+
+    private static JsonNode last(List<JsonNode> list) {
+        return list.get(list.size() - 1);
     }
 
     /** A Slack message as a person sees it: the blocks' text, or the plain fallback. */

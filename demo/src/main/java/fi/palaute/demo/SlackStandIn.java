@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Slack's Web API on loopback: chat.postMessage answers as Slack documents it, and keeps what it got. */
+/**
+ * Slack's Web API on loopback: chat.postMessage, chat.update, chat.postEphemeral and views.open answer as
+ * Slack documents them, and it keeps what it got.
+ */
 final class SlackStandIn implements AutoCloseable {
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
     private final ObjectMapper json = new ObjectMapper();
@@ -24,6 +27,28 @@ final class SlackStandIn implements AutoCloseable {
                 .withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody("{\"ok\": true, \"channel\": \"C0DEMO\", \"ts\": \"1767225600.000100\", "
                         + "\"message\": {\"type\": \"message\", \"subtype\": \"bot_message\", \"text\": \"\"}}")));
+        ok("chat.update", "{\"ok\": true, \"channel\": \"C0ALERTS\", \"ts\": \"1767225600.000100\", \"text\": \"\"}");
+        ok("chat.postEphemeral", "{\"ok\": true, \"message_ts\": \"1767225601.000200\"}");
+        ok("views.open", "{\"ok\": true, \"view\": {\"id\": \"V0DEMO\", \"type\": \"modal\", "
+                + "\"callback_id\": \"followup_outcome\"}}");
+    }
+
+    private void ok(String method, String body) {
+        server.stubFor(post(urlEqualTo("/api/" + method)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body)));
+    }
+
+    /** The bodies Slack got for one Web API method, oldest first. */
+    List<JsonNode> calls(String method) {
+        List<JsonNode> out = new ArrayList<>();
+        for (var r : server.findAll(postRequestedFor(urlEqualTo("/api/" + method)))) {
+            try {
+                out.add(json.readTree(r.getBodyAsString()));
+            } catch (IOException e) {
+                throw new IllegalStateException("the Slack stand-in got a body that is not JSON", e);
+            }
+        }
+        return out;
     }
 
     String apiUrl() {

@@ -24,7 +24,12 @@ class DemoTest {
         assertTrue(shown.contains("Kuinka tyytyväinen"), "the Finnish requester got the Finnish survey");
         assertTrue(shown.matches("(?s).*zendesk ticket 1001: GET /r/[A-Za-z0-9_-]{32}\\?score=5 -> 200 .* -> 200.*"), shown);
         assertTrue(shown.contains("Took three e-mails"), "the low score's comment reaches the Slack alert");
+        assertTrue(shown.contains("<@U0AINO> is following up."), "the alert shows who claimed it: " + shown);
+        assertTrue(shown.contains("only ben sees: This follow-up is already taken by <@U0AINO>."), shown);
+        assertTrue(shown.contains("Closed by <@U0AINO> (customer reached): Called the customer"), "closed with the outcome");
+        assertTrue(shown.contains("freshdesk ticket 2001, private note: Palaute follow-up"), "the outcome reached the ticket");
         assertTrue(shown.contains("channel C0DIGEST:"), "the digest was posted");
+        assertTrue(shown.contains("*Follow-ups* 1 low score, 1 followed up"), "the digest counts the follow-up: " + shown);
         assertTrue(shown.contains("\"csat\""), "the admin API answered");
         assertTrue(shown.contains("palaute_webhooks_total{source=\"zendesk\",result=\"accepted\"} 2"), shown);
         assertTrue(shown.contains("palaute_surveys_total{source=\"zendesk\",outcome=\"sent\",reason=\"\"} 2"), shown);
