@@ -4,6 +4,7 @@ import fi.palaute.common.experiment.ExperimentResult;
 import fi.palaute.common.followup.FollowUpSummary;
 import fi.palaute.common.score.CesScore;
 import fi.palaute.common.score.CsatScore;
+import fi.palaute.common.score.Interval;
 import fi.palaute.common.score.Metric;
 import fi.palaute.common.score.MetricScore;
 import fi.palaute.common.score.NpsScore;
@@ -92,7 +93,7 @@ public final class DigestComposer {
             if (s.n() == 0) continue;
             StringBuilder line = new StringBuilder("*").append(m.name()).append("* ").append(describe(s))
                     .append(" · n ").append(s.n())
-                    .append(" · 95% CI ").append(ci(s))
+                    .append(" · likely ").append(likely(s))
                     .append(" · ").append(change(s, MetricScore.from(r.previous().get(m)), noun));
             Sparkline spark = new Sparkline(r.daily().get(m));
             if (spark.hasValues() && r.daily().get(m).size() > 1) {
@@ -284,9 +285,18 @@ public final class DigestComposer {
         };
     }
 
+    /** The 95% interval as a support lead reads it: "21–94%" after "likely"; the footer says what it is. */
+    static String likely(MetricScore s) {
+        Interval ci = s instanceof CsatScore c ? c.ci95() : s instanceof CesScore c ? c.ci95() : ((NpsScore) s).ci95();
+        String unit = s instanceof CsatScore ? "%" : "";
+        return ci == null ? "n/a" : Format.one(ci.low()) + "–" + Format.one(ci.high()) + unit;
+    }
+
     private static Block footer(DigestReport r) {
         List<String> parts = new ArrayList<>();
         parts.add("Palaute");
+        boolean scored = java.util.Arrays.stream(Metric.values()).anyMatch(m -> r.current().score(m).n() > 0);
+        if (scored) parts.add("\"likely\" is the 95% interval, the range the score plausibly lies in with this many answers");
         if (r.current().suspectedBotAnswers() > 0) {
             long bots = r.current().suspectedBotAnswers();
             parts.add(bots + " suspected bot answer" + (bots == 1 ? "" : "s") + " left out");
