@@ -142,6 +142,8 @@ public final class SurveyConnector {
                     .handle(NoteJob.kind(source), new FollowUpNoteWriter(new FollowUpStore(db), desk))
                     .routes(r -> {
                         r.post(connector.webhookPath(), webhook);
+                        r.get("/", rating::landing);
+                        r.get("/r/", rating::landing);
                         r.get("/r/{token}", rating::show);
                         r.post("/r/{token}", rating::answer);
                         r.get("/r/{token}/hp", rating::honeypot);

@@ -9,6 +9,7 @@ import fi.palaute.common.job.JobQueue;
 import fi.palaute.common.score.Metric;
 import fi.palaute.common.store.Database;
 import fi.palaute.common.survey.AnswerStore;
+import fi.palaute.common.survey.BrowserLanguage;
 import fi.palaute.common.survey.RatingForm;
 import fi.palaute.common.survey.RatingPage;
 import fi.palaute.common.survey.SentSurvey;
@@ -36,6 +37,7 @@ public final class RatingEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RatingEndpoint.class);
     /** A rendered form stays usable this long; after that the customer opens the link again. */
     static final Duration NONCE_LIFETIME = Duration.ofDays(2);
+    private static final java.util.List<String> PAGE_LANGUAGES = java.util.List.of("en", "fi");
 
     private final Database db;
     private final SurveyStore surveys;
@@ -69,7 +71,7 @@ public final class RatingEndpoint {
 
     public Response show(Request request) {
         Optional<SentSurvey> survey = lookup(request.pathParam("token"));
-        if (survey.isEmpty()) return invalid();
+        if (survey.isEmpty()) return invalid(request);
         SentSurvey s = survey.get();
         SurveyTemplate template = templateOf(s);
         if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
@@ -81,7 +83,7 @@ public final class RatingEndpoint {
     /** The hidden link in the mail: only a machine follows it. Noted on the survey, never an answer. */
     public Response honeypot(Request request) {
         Optional<SentSurvey> survey = lookup(request.pathParam("token"));
-        if (survey.isEmpty()) return invalid();
+        if (survey.isEmpty()) return invalid(request);
         surveys.markHoneypotHit(survey.get().id(), clock.instant());
         metrics.increment("palaute_honeypot_hits_total", "Fetches of the hidden link in survey mails");
         return Response.html(200, "<!doctype html><title>OK</title>");
@@ -89,7 +91,7 @@ public final class RatingEndpoint {
 
     public Response answer(Request request) {
         Optional<SentSurvey> survey = lookup(request.pathParam("token"));
-        if (survey.isEmpty()) return invalid();
+        if (survey.isEmpty()) return invalid(request);
         SentSurvey s = survey.get();
         SurveyTemplate template = templateOf(s);
         if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
@@ -157,8 +159,24 @@ public final class RatingEndpoint {
                 : templates.find(defaultTemplate, s.locale());
     }
 
-    private Response invalid() {
-        return Response.html(404, page.invalidLink(templates.find(defaultTemplate, null), company));
+    private Response invalid(Request request) {
+        return Response.html(404, page.invalidLink(browserTemplate(request), company));
+    }
+
+    /**
+     * GET / and GET /r/ (a link cut short before its token): a small page saying what this site is for a
+     * browser, the API's JSON 404 for anything else.
+     */
+    public Response landing(Request request) {
+        boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
+        if (!browser) return Response.error(404, "not_found", "no such endpoint");
+        return Response.html(request.path().equals("/") ? 200 : 404, page.landing(browserTemplate(request), company));
+    }
+
+    /** Before a survey is known, the page speaks the browser's language if the templates do. */
+    private SurveyTemplate browserTemplate(Request request) {
+        String language = BrowserLanguage.pick(request.header("Accept-Language").orElse(null), PAGE_LANGUAGES, "en");
+        return templates.find(defaultTemplate, language);
     }
 
     static OptionalInt parseScore(String raw, Metric metric) {

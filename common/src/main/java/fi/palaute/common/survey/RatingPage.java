@@ -135,19 +135,38 @@ public final class RatingPage {
         return page(survey, body);
     }
 
-    /** For a forged, altered or unknown link; says nothing about why. */
+    /** For a forged, altered or unknown link; says nothing about why, and what the customer can do instead. */
     public String invalidLink(SurveyTemplate template, String company) {
         SurveyTemplate survey = template.personalised(company);
-        return page(survey, "<h1>" + escape(survey.invalidLink()) + "</h1>\n");
+        return page(survey, survey.subject(), deadEnd(DeadEndText.of(survey.locale()).invalidTitle(), survey.invalidLink(),
+                survey.locale()));
     }
 
-    /** For a genuine link whose survey has closed. */
+    /** For a genuine link whose survey has closed, and what the customer can do instead. */
     public String expiredLink(SurveyTemplate template, String company) {
         SurveyTemplate survey = template.personalised(company);
-        return page(survey, "<h1>" + escape(survey.expiredLink()) + "</h1>\n");
+        return page(survey, survey.subject(), deadEnd(DeadEndText.of(survey.locale()).expiredTitle(), survey.expiredLink(),
+                survey.locale()));
+    }
+
+    /** For a browser at the site's root or at /r/ without a token: what this site is and where surveys start. */
+    public String landing(SurveyTemplate template, String company) {
+        SurveyTemplate survey = template.personalised(company);
+        DeadEndText text = DeadEndText.of(survey.locale());
+        return page(survey, text.landingTitle(), "<h1>" + escape(text.landingTitle()) + "</h1>\n<p>" + escape(text.landing())
+                + "</p>\n");
+    }
+
+    private static String deadEnd(String title, String whatHappened, String locale) {
+        return "<h1>" + escape(title) + "</h1>\n<p>" + escape(whatHappened) + "</p>\n<p>"
+                + escape(DeadEndText.of(locale).whatToDo()) + "</p>\n";
     }
 
     private static String page(SurveyTemplate survey, CharSequence body) {
+        return page(survey, survey.subject(), body);
+    }
+
+    private static String page(SurveyTemplate survey, String title, CharSequence body) {
         return "<!DOCTYPE html>\n"
                 + "<html lang=\"" + escape(survey.locale()) + "\">\n"
                 + "<head>\n"
@@ -156,7 +175,7 @@ public final class RatingPage {
                 // Rating links carry a token; keep the page out of search results and its URL out of referrers.
                 + "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
-                + "<title>" + escape(survey.subject()) + (survey.company() == null ? "" : " – " + escape(survey.company()))
+                + "<title>" + escape(title) + (survey.company() == null ? "" : " – " + escape(survey.company()))
                 + "</title>\n"
                 + "<style>\n" + STYLE + "</style>\n"
                 + "</head>\n"
