@@ -7,57 +7,57 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fi.palaute.common.secrets.SecretScan;
+import fi.palaute.common.secrets.SecretsStayOutOfLogsContract;
 import fi.palaute.common.secrets.ServiceProcess;
-import fi.palaute.common.store.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets never reach the logs: the Slack suite's logs are scanned for the fixtures' tokens and signing
  * secrets, and the packaged jar is run with fresh ones, exercised, and its output scanned.
  */
-class SecretsStayOutOfLogsIT {
+class SecretsStayOutOfLogsIT extends SecretsStayOutOfLogsContract {
     private static final String JAR_BOT_TOKEN = "xoxb-000111222333-444555666777-JarBotTokenValue9x";
     private static final String JAR_SIGNING_SECRET = "9a8b7c6d5e4f30211f2e3d4c5b6a7980";
     private static final String JAR_ADMIN_TOKEN = "jar-admin-token-slack-1a2b3c";
 
-    @Test
-    void theTestSuitesLogsNameNoConfiguredSecret() throws Exception {
-        SecretScan scan = new SecretScan()
+    @Override
+    protected SecretScan fixtureSecrets() {
+        return new SecretScan()
                 .secret("SLACK_SIGNING_SECRET", SlackConnectorTest.SIGNING_SECRET)
                 .secret("SLACK_SIGNING_SECRET (fuzz)", SlackCommandFuzzTest.SIGNING_SECRET)
                 .secret("SLACK_BOT_TOKEN", "xoxb-test-token")
                 .secret("SLACK_BOT_TOKEN (fuzz)", SlackCommandFuzzTest.BOT_TOKEN)
                 .secret("SLACK_BOT_TOKEN (main)", "xoxb-secret-value");
-        assertEquals(1, scan.scan("self-check", "[main] WARN x - Bearer xoxb-test-token").size(), "the scan finds a secret");
-        Path reports = Path.of(System.getProperty("palaute.surefire.reports", "target/surefire-reports"));
-        SecretScan.Result result = scan.scanFolder(reports, "-output.txt");
-        System.out.printf("scanned %d test-suite log files (%d KB) for %d secret forms: %d hits%n", result.files(),
-                result.bytes() / 1024, scan.size(), result.hits().size());
-        if (TestDatabases.isCi()) assertTrue(result.files() > 2, "the suite's logs are there to scan: " + reports.toAbsolutePath());
-        assertEquals(List.of(), result.hits());
     }
 
-    @Test
-    void theRunningJarLogsNoSecretWhileServingAndPosting(@TempDir Path dir) throws Exception {
-        Path jar = Path.of(System.getProperty("palaute.jar", "target/connector-slack.jar"));
-        assertTrue(Files.exists(jar), "package the jar first: " + jar.toAbsolutePath());
+    @Override
+    protected String lineWithAFixtureSecret() {
+        return "[main] WARN x - Bearer xoxb-test-token";
+    }
+
+    @Override
+    protected int suiteLogFiles() {
+        return 3;
+    }
+
+    @Override
+    protected String artifact() {
+        return "connector-slack";
+    }
+
+    @Override
+    protected JarRun runJar(Path jar, Path dir) throws Exception {
         WireMockServer slack = new WireMockServer(options().dynamicPort());
         slack.start();
         // Slack answers 200 with ok=false for a token it does not know.
@@ -95,15 +95,10 @@ class SecretsStayOutOfLogsIT {
         }
         assertFalse(slack.findAll(anyRequestedFor(anyUrl())).isEmpty(), "the digest was posted with the bot token");
         slack.stop();
-        SecretScan scan = new SecretScan()
+        return new JarRun(new SecretScan()
                 .secret("SLACK_BOT_TOKEN", JAR_BOT_TOKEN)
                 .secret("SLACK_SIGNING_SECRET", JAR_SIGNING_SECRET)
-                .secret("PALAUTE_ADMIN_TOKEN", JAR_ADMIN_TOKEN);
-        List<String> hits = new ArrayList<>(scan.scan("serve", served));
-        hits.addAll(scan.scan("digest", posted));
-        System.out.printf("connector-slack jar: served %d log lines, digest printed %d lines; %d secret forms, %d hits%n",
-                served.lines().count(), posted.lines().count(), scan.size(), hits.size());
-        assertEquals(List.of(), hits, "serve log:\n" + served + "\ndigest output:\n" + posted);
+                .secret("PALAUTE_ADMIN_TOKEN", JAR_ADMIN_TOKEN), Map.of("serve", served, "digest", posted));
     }
 
     private static HttpResponse<String> command(HttpClient http, String url, String body, String ts, String signature) throws Exception {

@@ -20,10 +20,6 @@ public final class RatingPage {
     /** Id of the "choose a score" message, referenced by the score group it belongs to. */
     static final String SCORE_ERROR_ID = "score-error";
 
-    /** A policy that fits these pages: inline style only, no scripts, posts only to this site. */
-    public static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
     private static final String STYLE = """
             *{box-sizing:border-box}
             body{margin:0;background:#f4f5f7;color:#1f2328;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
