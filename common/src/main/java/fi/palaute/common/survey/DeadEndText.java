@@ -9,14 +9,14 @@ record DeadEndText(String invalidTitle, String expiredTitle, String whatToDo, St
 
     private static final DeadEndText ENGLISH = new DeadEndText(
             "This link does not work",
-            "This survey has closed",
+            "The time to answer has passed",
             "To tell us how we did, or if you still need help, reply to the email about your request.",
             "Customer feedback",
             "This site collects answers to customer surveys. To answer one, open the link in the survey email you received.");
 
     private static final DeadEndText FINNISH = new DeadEndText(
             "Tämä linkki ei toimi",
-            "Tämä kysely on päättynyt",
+            "Vastausaika on päättynyt",
             "Jos haluat kertoa kokemuksestasi tai tarvitset vielä apua, vastaa pyyntöäsi koskevaan sähköpostiin.",
             "Asiakaspalaute",
             "Tällä sivustolla vastataan asiakaskyselyihin. Vastaa avaamalla saamassasi kyselysähköpostissa oleva linkki.");

@@ -90,7 +90,7 @@ class DeadEndPagesTest {
         HttpResponse<String> r = get(path, HTML, "fi");
         assertEquals(410, r.statusCode());
         assertTrue(r.body().contains("<html lang=\"en\">"), "the survey's language, not the browser's: " + r.body());
-        assertTrue(r.body().contains("<h1>This survey has closed</h1>"), r.body());
+        assertTrue(r.body().contains("<h1>The time to answer has passed</h1>"), r.body());
         assertTrue(r.body().contains(REPLY_EN), r.body());
     }
 
@@ -101,7 +101,7 @@ class DeadEndPagesTest {
         HttpResponse<String> r = get(path, HTML, "en-US,en");
         assertEquals(410, r.statusCode());
         assertTrue(r.body().contains("<html lang=\"fi\">"), r.body());
-        assertTrue(r.body().contains("<h1>Tämä kysely on päättynyt</h1>"), r.body());
+        assertTrue(r.body().contains("<h1>Vastausaika on päättynyt</h1>"), r.body());
         assertTrue(r.body().contains(REPLY_FI), r.body());
     }
 

@@ -42,7 +42,7 @@ class RatingPageBrowserTest {
     }
 
     static Stream<Arguments> pages() {
-        return Stream.of("csat", "nps").flatMap(metric -> Stream.of("en", "fi").flatMap(lang ->
+        return Stream.of("csat", "ces", "nps").flatMap(metric -> Stream.of("en", "fi").flatMap(lang ->
                 Stream.of(320, 390, 1280).map(width -> Arguments.of(metric, lang, width))));
     }
 
@@ -59,7 +59,7 @@ class RatingPageBrowserTest {
         driver.get(file.toAbsolutePath().toUri().toString());
 
         List<WebElement> buttons = driver.findElements(By.cssSelector(".option label"));
-        assertEquals(metric.equals("nps") ? 11 : 5, buttons.size());
+        assertEquals(switch (metric) { case "nps" -> 11; case "ces" -> 7; default -> 5; }, buttons.size());
         for (WebElement button : buttons) {
             int w = button.getRect().getWidth();
             assertTrue(w >= MIN_TAP_WIDTH, "score " + button.getText() + " is " + w + " px wide at " + width + " px");
@@ -81,5 +81,22 @@ class RatingPageBrowserTest {
         assertTrue(lowGap < 80 && highGap < 80, "labels next to their rows: " + lowGap + ", " + highGap);
 
         browser.screenshot("rating-" + metric + "-" + lang + "-" + width, width, phone);
+    }
+
+    @ParameterizedTest(name = "dead ends in {0} at 320 px")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fi"})
+    void deadEndPagesFitAPhone(String lang) throws Exception {
+        browser.emulate(320, true, lang);
+        SurveyTemplate template = catalog.find("csat", lang);
+        for (var named : java.util.Map.of("invalid", page.invalidLink(template, "Acme Oy"),
+                "expired", page.expiredLink(template, "Acme Oy"), "landing", page.landing(template, "Acme Oy")).entrySet()) {
+            Path file = Files.createDirectories(Path.of("target", "rating-pages")).resolve(named.getKey() + "-" + lang + ".html");
+            Files.writeString(file, named.getValue());
+            driver.get(file.toAbsolutePath().toUri().toString());
+            long overflow = (Long) driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertEquals(0, overflow, named.getKey() + " scrolls sideways");
+            browser.screenshot("rating-" + named.getKey() + "-" + lang + "-320", 320, true);
+        }
     }
 }
