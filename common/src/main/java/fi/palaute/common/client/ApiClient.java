@@ -115,13 +115,28 @@ public final class ApiClient {
         return call("PUT", path, body);
     }
 
-    /** Resolves a path or an absolute URL (a "next page" link) against the base URL. */
+    /**
+     * Resolves a path or an absolute URL (a "next page" link) against the base URL. An absolute URL must
+     * have the base URL's scheme, host and port: the Authorization header goes with every call, so a
+     * link to anywhere else (a tampered or misconfigured vendor answer) is refused, never followed.
+     */
     public HttpUrl resolve(String pathOrUrl) {
         HttpUrl absolute = HttpUrl.parse(pathOrUrl);
-        if (absolute != null) return absolute;
+        if (absolute != null) {
+            if (!sameOrigin(absolute)) {
+                throw new ForeignUrlException(vendor, absolute.scheme() + "://" + absolute.host() + ":" + absolute.port(),
+                        baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port());
+            }
+            return absolute;
+        }
         HttpUrl url = baseUrl.resolve(pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl);
         if (url == null) throw new IllegalArgumentException("bad path " + pathOrUrl);
         return url;
+    }
+
+    private boolean sameOrigin(HttpUrl url) {
+        return url.scheme().equals(baseUrl.scheme()) && url.host().equalsIgnoreCase(baseUrl.host())
+                && url.port() == baseUrl.port();
     }
 
     public ApiResponse call(String method, String pathOrUrl, Object body) {
