@@ -431,7 +431,9 @@ public final class SummaryQuery {
         if (split.hasWholeDays()) {
             String key = grouping.rollupKey(split);
             grouped(tx, key, List.<long[]>of(new long[] {split.firstDay(), split.endDay()}), "", "day",
-                    "metric, score, suspected_bot, SUM(n) AS c", AnswerRollup.TABLE, "", groupBy, filter, true, add);
+                    "metric, score, suspected_bot, SUM(n) AS c", AnswerRollup.TABLE,
+                    // Rows whose answers all moved out stay at n = 0; they must not make an empty group appear.
+                    " AND n > 0", groupBy, filter, true, add);
         }
         if (!split.rawIntervals().isEmpty()) {
             grouped(tx, grouping.key("", "answered_at"), split.rawIntervals(), "", "answered_at", columns, "answers",
