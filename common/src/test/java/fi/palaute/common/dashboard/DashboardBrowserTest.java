@@ -72,7 +72,9 @@ class DashboardBrowserTest {
 
         driver.findElement(By.id("token")).sendKeys("not-the-admin-token-000");
         driver.findElement(By.cssSelector("form.login button")).click();
-        assertTrue(driver.findElement(By.id("login-error")).isDisplayed(), "a wrong token shows the form again");
+        assertTrue(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("login-error"))).isDisplayed(),
+                "a wrong token shows the form again");
 
         signIn();
         assertEquals(app.url("/dashboard"), driver.getCurrentUrl());

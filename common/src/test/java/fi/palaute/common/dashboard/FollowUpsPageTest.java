@@ -23,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard's follow-ups page in headless Chromium: the digest's line, the list, the state filter. */
 class FollowUpsPageTest {
@@ -90,6 +92,8 @@ class FollowUpsPageTest {
         driver.get(url("/dashboard/login"));
         driver.findElement(By.id("token")).sendKeys(TOKEN);
         driver.findElement(By.cssSelector("form.login button")).click();
+        // The click returns before the POST's redirect has set the session cookie on a busy machine.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private List<String> tickets() {
@@ -116,12 +120,15 @@ class FollowUpsPageTest {
         assertTrue(Files.size(shot) > 0);
 
         driver.findElement(By.linkText("Claimed")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("state=claimed"));
         assertTrue(driver.getCurrentUrl().endsWith("state=claimed"), driver.getCurrentUrl());
         assertEquals(List.of("Ticket 5002 in Freshdesk"), tickets());
         assertEquals("page", driver.findElement(By.linkText("Claimed")).getAttribute("aria-current"));
         driver.findElement(By.linkText("Open")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("state=open"));
         assertEquals(List.of("Ticket 5004 in Zendesk"), tickets());
         driver.findElement(By.linkText("All")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("state=open"));
         assertEquals(4, tickets().size());
     }
 }
