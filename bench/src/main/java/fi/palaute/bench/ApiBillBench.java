@@ -121,6 +121,7 @@ final class ApiBillBench {
                     + System.currentTimeMillis() + ".db"), port, 1);
             env.put("ZENDESK_URL", fake.url());
             env.put("PALAUTE_SEND_DELAY", "PT0S");
+            env.put("PALAUTE_ANSWER_QUIET_PERIOD", "PT0S"); // the bill counts calls, not the wait for a change of mind
             env.put("PALAUTE_LOG_LEVEL", "warn");
             // Pacing changes when calls go out, not how many: unpaced, the run takes seconds.
             env.put("ZENDESK_READS_PER_MINUTE", "10000000");
@@ -154,6 +155,7 @@ final class ApiBillBench {
             env.put("FRESHDESK_SCORE_FIELD", "cf_csat_score");
             env.put("FRESHDESK_CALLS_PER_MINUTE", "10000000");
             env.put("PALAUTE_SEND_DELAY", "PT0S");
+            env.put("PALAUTE_ANSWER_QUIET_PERIOD", "PT0S"); // the bill counts calls, not the wait for a change of mind
             env.put("PALAUTE_LOG_LEVEL", "warn");
             ServiceRuntime runtime = FreshdeskConnector.start(new Settings(env), Clock.systemUTC(), JobWorker.Options.defaults());
             try {

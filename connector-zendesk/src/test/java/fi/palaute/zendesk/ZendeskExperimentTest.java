@@ -95,7 +95,7 @@ class ZendeskExperimentTest {
         app.clock.advance(Duration.ofMinutes(2));
         var posted = app.postForm(m.group(1), "score=" + score + "&comment=&website=&nonce="
                 + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8), userAgent);
-        assertEquals(200, posted.statusCode(), posted.body());
+        assertEquals(303, posted.statusCode(), posted.body());
     }
 
     @ParameterizedTest

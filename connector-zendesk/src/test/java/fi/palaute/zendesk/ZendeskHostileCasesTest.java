@@ -301,7 +301,7 @@ class ZendeskHostileCasesTest {
         }
         assertNothingStored();
         var ok = app.postForm("/r/" + tokenA, "score=5&nonce=" + enc(nonceFromPage(tokenA)), RunningConnector.BROWSER);
-        assertEquals(200, ok.statusCode(), "its own nonce is accepted");
+        assertEquals(303, ok.statusCode(), "its own nonce is accepted: on to the thank-you page");
         assertEquals(answers + 1, count("answers"));
     }
 
@@ -324,7 +324,7 @@ class ZendeskHostileCasesTest {
             assertTrue(again.body().contains(fi.palaute.common.survey.HtmlText.escape(comment.strip())), "the comment is kept, escaped");
             var ok = app.postForm("/r/" + token, "score=" + (1 + i % 5) + "&comment=" + enc(comment) + "&nonce="
                     + enc(nonceFromPage(token)), RunningConnector.BROWSER);
-            assertEquals(200, ok.statusCode(), ok.body());
+            assertEquals(303, ok.statusCode(), ok.body());
             bySurvey.put(id, comment);
         }
         // A score in the link that is markup.

@@ -176,7 +176,7 @@ final class Demo implements AutoCloseable {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base(zendeskService) + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         metrics.body().lines().filter(l -> l.startsWith("palaute_webhooks_total") || l.startsWith("palaute_surveys_total")
-                        || l.startsWith("palaute_jobs{") || l.startsWith("palaute_answers_total")
+                        || l.startsWith("palaute_jobs{") || l.startsWith("palaute_job_runs_total") || l.startsWith("palaute_answers_total")
                         || l.startsWith("palaute_api_calls_total"))
                 .forEach(l -> out.println("    " + l));
 
@@ -201,6 +201,9 @@ final class Demo implements AutoCloseable {
         common.put("PALAUTE_LINK_SECRET", "demo-link-secret-0123456789abcdefghij");
         common.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
         common.put("PALAUTE_COMPANY", "Acme");
+        // A real deployment waits two minutes for a change of mind before writing an answer back; the demo
+        // does not keep you that long.
+        common.put("PALAUTE_ANSWER_QUIET_PERIOD", "PT1S");
 
         Map<String, String> z = new HashMap<>(common);
         z.put("PALAUTE_PORT", Integer.toString(zendeskPort));

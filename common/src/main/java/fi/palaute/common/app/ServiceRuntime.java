@@ -34,9 +34,13 @@ public final class ServiceRuntime implements AutoCloseable {
     private final JobQueue queue;
     private final JobWorker worker;
     private final HttpService http;
+    private final Retention retention;
+    /** Retention runs this often; each run deletes at most a bounded number of batches. */
+    static final java.time.Duration RETENTION_EVERY = java.time.Duration.ofMinutes(10);
 
     private ServiceRuntime(String name, Database db, Metrics metrics, Clock clock, JobQueue queue, JobWorker worker,
-                           HttpService http) {
+                           HttpService http, Retention retention) {
+        this.retention = retention;
         this.name = name;
         this.db = db;
         this.metrics = metrics;
@@ -75,6 +79,7 @@ public final class ServiceRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.close();
         http.stop(10);
         worker.close();
         db.close();
@@ -94,6 +99,7 @@ public final class ServiceRuntime implements AutoCloseable {
         private JobQueue queue;
         private JobWorker worker;
         private UnaryOperator<Dashboard.Builder> dashboard = UnaryOperator.identity();
+        private final java.util.List<Retention.Purge> purges = new java.util.ArrayList<>();
 
         private Builder(String name, Database db, ServiceSettings settings) {
             this.name = name;
@@ -153,6 +159,12 @@ public final class ServiceRuntime implements AutoCloseable {
             return this;
         }
 
+        /** Rows this service deletes after PALAUTE_RETENTION, besides finished jobs (which every service deletes). */
+        public Builder purge(Retention.Purge purge) {
+            purges.add(purge);
+            return this;
+        }
+
         public Builder routes(Consumer<HttpService.Builder> routes) {
             routes.accept(http);
             return this;
@@ -169,11 +181,15 @@ public final class ServiceRuntime implements AutoCloseable {
                             // Experiments live in the database, so every service shows them.
                             .experiments(new ExperimentsPage(new ExperimentReport(db, clock)))).build().register(http));
             HttpService service = listen(settings.port(),
-                    () -> http.metrics(metrics).health(db::isHealthy).metricsEndpoint().build().start());
+                    () -> http.metrics(metrics).health(db::isHealthy).metricsEndpoint(settings.metricsToken()).build().start());
             worker.start();
+            java.util.List<Retention.Purge> all = new java.util.ArrayList<>();
+            all.add(Retention.Purge.of("jobs", q::deleteFinishedBefore));
+            all.addAll(purges);
+            Retention retention = new Retention(settings.retention(), clock, all, metrics).start(RETENTION_EVERY);
             log.info("{} listening on {}:{} (database {}, job kinds {})", name, settings.bind(), service.port(),
                     db.displayUrl(), handlers.keySet());
-            return new ServiceRuntime(name, db, metrics, clock, q, worker, service);
+            return new ServiceRuntime(name, db, metrics, clock, q, worker, service, retention);
         }
     }
 

@@ -18,6 +18,7 @@ import fi.palaute.common.http.HttpService;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.JobWorker;
 import fi.palaute.common.link.LinkSigner;
+import fi.palaute.common.link.AnswerLimits;
 import fi.palaute.common.link.RatingEndpoint;
 import fi.palaute.common.store.Database;
 import fi.palaute.common.survey.Helpdesk;
@@ -117,24 +118,16 @@ public final class SurveyConnector {
                     experiments.shortestSendDelay(survey.sendDelay(), clock.instant()), clock, runtime.pokeWorker());
             WebhookPipeline webhook = new WebhookPipeline(source, connector.verifier(), connector.parser(), intake, metrics);
             RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
-                    survey.company().orElse(null), clock, metrics, runtime.pokeWorker());
+                    survey.company().orElse(null), clock, metrics, runtime.pokeWorker(),
+                    new AnswerLimits(env.duration(Setting.PALAUTE_ANSWER_QUIET_PERIOD), AnswerLimits.defaults().maxAnswers()));
             SurveyJob surveyJob = new SurveyJob(db, desk, templates,
                     new SurveyPlan(survey.channels(), experiments, survey.sendDelay()),
                     new SurveyComposer(survey.publicUrl(), signer, survey.company().orElse(null)),
                     new SurveyPolicy(new SurveyStore(db), survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);
             AdminApi admin = new AdminApi(db, service.adminToken(), clock, followUp.sla());
-            SurveyStore surveyStore = new SurveyStore(db);
-            metrics.gauges(g -> {
-                // Several stored reasons share a label ("rejected: …" with the vendor's words): add them up,
-                // because a series may appear only once in a scrape.
-                Map<List<String>, Long> byLabel = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-                surveyStore.countByStateAndReason(source, (state, reason, n) ->
-                        byLabel.merge(List.of(state.id(), SurveyJob.reasonLabel(reason)), n, Long::sum));
-                byLabel.forEach((k, n) -> g.gauge("palaute_surveys", "Surveys in the database by state and reason", n,
-                        "source", source, "state", k.get(0), "reason", k.get(1)));
-            });
             return runtime
+                    .purge(Retention.Purge.of("ticket_events", intake::deleteEventsReceivedBefore))
                     .dashboard(d -> d.secureCookie("https".equalsIgnoreCase(survey.publicUrl().getScheme()))
                             .followups(new FollowUpSection(new FollowUpStore(db), followUp.sla(), clock)))
                     .handle(SurveyJobs.survey(source), surveyJob)
@@ -147,6 +140,7 @@ public final class SurveyConnector {
                         r.get("/r/{token}", rating::show);
                         r.post("/r/{token}", rating::answer);
                         r.get("/r/{token}/hp", rating::honeypot);
+                        r.get("/r/{token}/thanks", rating::thanks);
                         admin.register(r);
                     })
                     .start();

@@ -30,6 +30,12 @@ public enum Setting {
             "listen address: 0.0.0.0 for every interface, 127.0.0.1 for this host only (behind a local proxy)"),
     PALAUTE_ADMIN_TOKEN(ALL, SettingType.secret(16), Need.optional(),
             "bearer token for /api/* and the sign-in of /dashboard; unset turns the admin API and the dashboard off"),
+    PALAUTE_METRICS_TOKEN(ALL, SettingType.secret(16), Need.optional(),
+            "when set, GET /metrics wants it as a bearer token (Authorization: Bearer …); unset: /metrics is open, "
+                    + "so keep the port off the internet or set this"),
+    PALAUTE_RETENTION(ALL, SettingType.duration(), Need.defaultsTo("P30D"),
+            "finished jobs and webhook events older than this are deleted, a small batch at a time; surveys, "
+                    + "answers and outcomes are kept"),
     PALAUTE_LOG_LEVEL(ALL, SettingType.oneOf("trace", "debug", "info", "warn", "error", "off"), Need.defaultsTo("info"),
             "log level of the service's log lines (standard error)"),
     PALAUTE_FOLLOWUP_SLA(ALL, SettingType.duration(), Need.defaultsTo("PT4H"),
@@ -57,6 +63,9 @@ public enum Setting {
     PALAUTE_COMPANY(SURVEY, SettingType.text(), Need.optional(),
             "company name in survey texts and on the rating page; unset: each language's own default (en \"our "
                     + "support team\", fi \"Asiakaspalvelumme\"), and required for a template that has none (nps)"),
+    PALAUTE_ANSWER_QUIET_PERIOD(SURVEY, SettingType.duration(), Need.defaultsTo("PT2M"),
+            "how long the write-back of an answer waits for a change of mind: changes in that time reach the ticket "
+                    + "as one update (a survey takes at most 10 answers, and raises at most one low-score alert)"),
     PALAUTE_ANSWER_WINDOW(SURVEY, SettingType.duration(), Need.defaultsTo("P14D"),
             "how long a survey takes answers (and a later answer replaces an earlier one)"),
     PALAUTE_SURVEY_BY_CHANNEL(SURVEY, SettingType.channelSurveys(), Need.optional(),

@@ -66,7 +66,17 @@ final class Dispatcher extends Handler.Abstract {
             @Override
             public void body(byte[] body) {
                 try {
-                    workers.execute(() -> exchange.send(m.route().name(), run(m, request, body), false));
+                    workers.execute(() -> {
+                        try {
+                            exchange.send(m.route().name(), run(m, request, body), false);
+                        } catch (Throwable t) {
+                            // an Error (out of memory, a broken class): end the exchange rather than leave the
+                            // client waiting until its timeout
+                            log.error("request failed on {}: {}", m.route().name(), LogText.escape(t.toString()));
+                            callback.failed(t);
+                            if (t instanceof Error e) throw e;
+                        }
+                    });
                 } catch (RejectedExecutionException e) {
                     metrics.increment("palaute_http_dropped_total", "Requests dropped at the edge", "phase", "queue");
                     exchange.send(m.route().name(), Response.error(503, "overloaded",

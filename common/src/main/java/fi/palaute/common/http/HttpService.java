@@ -64,9 +64,6 @@ public final class HttpService implements AutoCloseable {
         config.setSendXPoweredBy(false);
         config.setRequestHeaderSize(limits.maxHeaderBytes());
         config.setIdleTimeout(limits.idleTimeout().toMillis());
-        // Let the headers arrive before a thread is given to the request: Jetty's default anyway, stated
-        // because the slow-client guarantees rest on it.
-        config.setDelayDispatchUntilContent(false);
 
         connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
         connector.setHost(b.host);
@@ -171,8 +168,22 @@ public final class HttpService implements AutoCloseable {
         }
 
         public Builder metricsEndpoint() {
+            return metricsEndpoint(java.util.Optional.empty());
+        }
+
+        /** GET /metrics; with a token, only for {@code Authorization: Bearer <token>} (401 otherwise). */
+        public Builder metricsEndpoint(java.util.Optional<String> bearerToken) {
             Metrics m = metrics;
-            return get("/metrics", r -> Response.text(200, "text/plain; version=0.0.4; charset=utf-8", m.scrape()));
+            byte[] expected = bearerToken.map(t -> ("Bearer " + t).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .orElse(null);
+            return get("/metrics", r -> {
+                if (expected != null && !java.security.MessageDigest.isEqual(expected,
+                        r.header("Authorization").orElse("").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    return Response.error(401, "unauthorized", "send Authorization: Bearer <PALAUTE_METRICS_TOKEN>")
+                            .withHeader("WWW-Authenticate", "Bearer");
+                }
+                return Response.text(200, "text/plain; version=0.0.4; charset=utf-8", m.scrape());
+            });
         }
 
         public HttpService build() {

@@ -21,6 +21,7 @@ public final class LinkSigner {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     public LinkSigner(String secret) {
         if (secret == null || secret.length() < 32) {
@@ -54,29 +55,41 @@ public final class LinkSigner {
         return OptionalLong.of(ByteBuffer.wrap(id).getLong());
     }
 
-    /** A nonce for one rendering of the rating form of one survey, carrying its issue time. */
+    /**
+     * A nonce for one rendering of the rating form of one survey: its issue time, a random render id
+     * (two renders in the same millisecond still differ, so each form records once) and a MAC.
+     */
     public String nonce(long surveyId, Instant issuedAt) {
         long t = issuedAt.toEpochMilli();
-        byte[] msg = ByteBuffer.allocate(16).putLong(surveyId).putLong(t).array();
-        byte[] out = ByteBuffer.allocate(8 + MAC_BYTES).putLong(t).put(mac("nonce", msg), 0, MAC_BYTES).array();
+        long render = random.nextLong();
+        byte[] msg = ByteBuffer.allocate(24).putLong(surveyId).putLong(t).putLong(render).array();
+        byte[] out = ByteBuffer.allocate(16 + MAC_BYTES).putLong(t).putLong(render).put(mac("nonce", msg), 0, MAC_BYTES)
+                .array();
         return B64.encodeToString(out);
     }
 
-    /** The issue time of a nonce made for this survey; empty when it belongs to another survey or was altered. */
+    /**
+     * The issue time of a nonce made for this survey; empty when it belongs to another survey or was
+     * altered. Nonces of the earlier format (no render id) from forms opened before an upgrade still verify.
+     */
     public java.util.Optional<Instant> verifyNonce(long surveyId, String nonce) {
-        if (nonce == null || nonce.length() != 32) return java.util.Optional.empty();
+        if (nonce == null || (nonce.length() != 32 && nonce.length() != 43)) return java.util.Optional.empty();
         byte[] raw;
         try {
             raw = B64D.decode(nonce);
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
-        if (raw.length != 8 + MAC_BYTES) return java.util.Optional.empty();
-        long t = ByteBuffer.wrap(raw, 0, 8).getLong();
-        byte[] msg = ByteBuffer.allocate(16).putLong(surveyId).putLong(t).array();
-        byte[] expected = java.util.Arrays.copyOf(mac("nonce", msg), MAC_BYTES);
-        byte[] given = java.util.Arrays.copyOfRange(raw, 8, raw.length);
+        boolean withRender = raw.length == 16 + MAC_BYTES;
+        if (!withRender && raw.length != 8 + MAC_BYTES) return java.util.Optional.empty();
+        ByteBuffer in = ByteBuffer.wrap(raw);
+        long t = in.getLong();
+        ByteBuffer msg = ByteBuffer.allocate(withRender ? 24 : 16).putLong(surveyId).putLong(t);
+        if (withRender) msg.putLong(in.getLong());
+        byte[] expected = java.util.Arrays.copyOf(mac("nonce", msg.array()), MAC_BYTES);
+        byte[] given = java.util.Arrays.copyOfRange(raw, raw.length - MAC_BYTES, raw.length);
         if (!MessageDigest.isEqual(given, expected)) return java.util.Optional.empty();
+        if (!B64.encodeToString(raw).equals(nonce)) return java.util.Optional.empty();
         return java.util.Optional.of(Instant.ofEpochMilli(t));
     }
 

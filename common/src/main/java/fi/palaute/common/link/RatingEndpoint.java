@@ -10,6 +10,9 @@ import fi.palaute.common.score.Metric;
 import fi.palaute.common.store.Database;
 import fi.palaute.common.survey.AnswerStore;
 import fi.palaute.common.survey.BrowserLanguage;
+import fi.palaute.common.store.Tx;
+import fi.palaute.common.survey.Answer;
+import fi.palaute.common.survey.AnswerNotice;
 import fi.palaute.common.survey.RatingForm;
 import fi.palaute.common.survey.RatingPage;
 import fi.palaute.common.survey.SentSurvey;
@@ -31,7 +34,12 @@ import org.slf4j.LoggerFactory;
 /**
  * GET and POST /r/{token}. GET shows the rating page with the clicked score pre-selected and records
  * nothing (mail scanners fetch every link). POST, from that page with its nonce, records the answer,
- * replacing an earlier one, and enqueues the write-back and, for a low human answer, the Slack alert.
+ * replacing an earlier one, and redirects to GET /r/{token}/thanks (POST, redirect, GET), so reload and
+ * back never send the form again; a form sent twice anyway (its nonce already spent) records nothing.
+ *
+ * <p>Write-back and alerts follow the latest answer ({@link AnswerLimits}): the survey's one write-back
+ * job waits out a quiet period and each change in that time moves it on, a survey raises at most one
+ * low-score alert, and it takes a bounded number of answers, after which the page says the answer stands.
  */
 public final class RatingEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RatingEndpoint.class);
@@ -51,10 +59,18 @@ public final class RatingEndpoint {
     private final Metrics metrics;
     private final Runnable onEnqueued;
     private final FollowUpTracker followUps;
+    private final AnswerLimits limits;
     private final RatingPage page = new RatingPage();
 
     public RatingEndpoint(Database db, JobQueue queue, LinkSigner signer, TemplateCatalog templates,
                           String defaultTemplate, String company, Clock clock, Metrics metrics, Runnable onEnqueued) {
+        this(db, queue, signer, templates, defaultTemplate, company, clock, metrics, onEnqueued, AnswerLimits.defaults());
+    }
+
+    public RatingEndpoint(Database db, JobQueue queue, LinkSigner signer, TemplateCatalog templates,
+                          String defaultTemplate, String company, Clock clock, Metrics metrics, Runnable onEnqueued,
+                          AnswerLimits limits) {
+        this.limits = limits;
         this.db = db;
         this.surveys = new SurveyStore(db);
         this.answers = new AnswerStore(db);
@@ -69,15 +85,56 @@ public final class RatingEndpoint {
         this.followUps = new FollowUpTracker(new FollowUpStore(db), queue);
     }
 
+    /** What a POST did. */
+    enum Outcome { RECORDED, ALREADY_RECORDED, NO_MORE_CHANGES }
+
     public Response show(Request request) {
         Optional<SentSurvey> survey = lookup(request.pathParam("token"));
         if (survey.isEmpty()) return invalid(request);
         SentSurvey s = survey.get();
         SurveyTemplate template = templateOf(s);
         if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
-        OptionalInt score = parseScore(request.queryParam("score").orElse(null), s.metric());
+        Optional<Answer> current = currentAnswer(s.id());
+        if (current.isPresent() && s.answerCount() >= limits.maxAnswers()) {
+            return Response.html(200, page.noMoreChanges(template, company, notice(s, current.get())));
+        }
+        OptionalInt clicked = parseScore(request.queryParam("score").orElse(null), s.metric());
+        OptionalInt score = clicked.isPresent() || current.isEmpty() ? clicked : OptionalInt.of(current.get().score());
         String nonce = signer.nonce(s.id(), clock.instant());
-        return Response.html(200, page.form(template, company, RatingForm.opened(request.path(), nonce, score)));
+        RatingForm form = new RatingForm(request.path(), nonce, score,
+                current.map(Answer::comment).orElse(""), false);
+        return Response.html(200, page.form(template, company, form, current.map(c -> notice(s, c))));
+    }
+
+    /**
+     * GET /r/{token}/thanks, where an answer redirects: thanks, and the way back to the form while the
+     * survey takes changes. Records nothing; shown again on reload.
+     */
+    public Response thanks(Request request) {
+        Optional<SentSurvey> survey = lookup(request.pathParam("token"));
+        if (survey.isEmpty()) return invalid(request);
+        SentSurvey s = survey.get();
+        SurveyTemplate template = templateOf(s);
+        String formPath = formPath(request.path());
+        Optional<Answer> current = currentAnswer(s.id());
+        if (current.isEmpty()) return Response.seeOther(formPath);
+        if (s.answerCount() >= limits.maxAnswers()) {
+            return Response.html(200, page.noMoreChanges(template, company, notice(s, current.get())));
+        }
+        return Response.html(200, page.thankYou(template, company, isExpired(s) ? Optional.empty() : Optional.of(formPath)));
+    }
+
+    private static String formPath(String thanksPath) {
+        return thanksPath.endsWith("/thanks") ? thanksPath.substring(0, thanksPath.length() - "/thanks".length())
+                : thanksPath;
+    }
+
+    private AnswerNotice notice(SentSurvey s, Answer a) {
+        return new AnswerNotice(a.score(), a.answeredAt(), s.expiresAt() == null ? a.answeredAt() : s.expiresAt());
+    }
+
+    private Optional<Answer> currentAnswer(long surveyId) {
+        return answers.current(surveyId);
     }
 
     /** The hidden link in the mail: only a machine follows it. Noted on the survey, never an answer. */
@@ -115,30 +172,77 @@ public final class RatingEndpoint {
         String userAgent = request.header("User-Agent").orElse(null);
         boolean honeypotFilled = !form.getOrDefault(RatingPage.HONEYPOT_FIELD, "").isBlank();
         Optional<String> bot = BotSignals.reason(userAgent, honeypotFilled, s.sentAt(), s.honeypotHitAt(), now);
-        long answerId = record(new AnswerStore.NewAnswer(s, score.getAsInt(), comment, bot.orElse(null),
-                truncate(userAgent, 300), now));
-        metrics.increment("palaute_answers_total", "Answers recorded", "source", s.source(), "metric", s.metric().id(),
-                "suspected_bot", Boolean.toString(bot.isPresent()));
-        log.info("answer recorded ticket={} survey={} answer={} metric={} score={} bot={}", s.ticketId(), s.id(),
-                answerId, s.metric().id(), score.getAsInt(), bot.orElse("no"));
-        return Response.html(200, page.thankYou(template, company));
+        Outcome outcome = record(new AnswerStore.NewAnswer(s, score.getAsInt(), comment, bot.orElse(null),
+                truncate(userAgent, 300), now, form.get("nonce")));
+        switch (outcome) {
+            case RECORDED -> {
+                metrics.increment("palaute_answers_total", "Answers recorded", "source", s.source(), "metric",
+                        s.metric().id(), "suspected_bot", Boolean.toString(bot.isPresent()));
+                log.info("answer recorded ticket={} survey={} metric={} score={} bot={}", s.ticketId(), s.id(),
+                        s.metric().id(), score.getAsInt(), bot.orElse("no"));
+            }
+            case ALREADY_RECORDED -> metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused",
+                    "reason", "form_sent_again");
+            case NO_MORE_CHANGES -> {
+                metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused", "reason", "no_more_changes");
+                log.info("answer refused ticket={} survey={}: it has taken its {} answers", s.ticketId(), s.id(),
+                        limits.maxAnswers());
+            }
+        }
+        // Every outcome ends on the thank-you page: a form sent again, or past the last change, says what stands.
+        return Response.seeOther(request.path() + "/thanks");
     }
 
-    private long record(AnswerStore.NewAnswer answer) {
+    private Outcome record(AnswerStore.NewAnswer answer) {
         SentSurvey s = answer.survey();
+        Instant now = answer.answeredAt();
         return db.inTransaction(tx -> {
-            surveys.lockForAnswer(tx, s.id());
+            // Locked first, so the checks below see every earlier answer to this survey.
+            SurveyStore.AnswerProgress progress = surveys.lockAnswerProgress(tx, s.id());
+            if (answer.nonce() != null && answers.nonceSpent(tx, s.id(), answer.nonce())) return Outcome.ALREADY_RECORDED;
+            if (progress.answers() >= limits.maxAnswers()) return Outcome.NO_MORE_CHANGES;
             long id = answers.recordReplacing(tx, answer);
-            AnswerRef ref = new AnswerRef(id);
-            queue.enqueue(tx, SurveyJobs.writeBack(s.source()).request(ref, answer.answeredAt()));
-            if (!answer.suspectedBot() && s.metric().isLow(answer.score())) {
-                queue.enqueue(tx, SurveyJobs.SLACK_ALERT.request(ref, answer.answeredAt()));
-            }
+            int count = progress.answers() + 1;
+            Long writeBackJob = scheduleWriteBack(tx, s, progress.writeBackJob(), count, now);
+            boolean alerted = progress.alerted();
+            if (!answer.suspectedBot() && s.metric().isLow(answer.score())) alerted = raiseAlert(tx, s, id, alerted, now);
+            surveys.saveAnswerProgress(tx, s.id(), new SurveyStore.AnswerProgress(count, writeBackJob, alerted), now);
             followUps.onAnswer(tx, s.id(), id, s.source(), s.ticketId(), s.metric(), answer.score(),
-                    answer.suspectedBot(), answer.answeredAt());
+                    answer.suspectedBot(), now);
             tx.afterCommit(onEnqueued);
-            return id;
+            return Outcome.RECORDED;
         });
+    }
+
+    /**
+     * The survey's write-back runs a quiet period after its latest answer. While the job still waits, a
+     * change moves it on (the job writes whatever answer is current when it runs); once it has started,
+     * a change gets a job of its own.
+     */
+    private Long scheduleWriteBack(Tx tx, SentSurvey s, Long waitingJob, int answerNumber, Instant now) {
+        Instant due = now.plus(limits.quietPeriod());
+        if (waitingJob != null && queue.postponePending(tx, waitingJob, due, now)) {
+            metrics.increment("palaute_answer_writebacks_coalesced_total",
+                    "Answer changes folded into a write-back still waiting for its quiet period", "source", s.source());
+            return waitingJob;
+        }
+        return queue.enqueue(tx, SurveyJobs.writeBack(s.source())
+                .request(SurveyJobs.WriteBackDue.of(s.id(), answerNumber), due)).orElse(null);
+    }
+
+    /**
+     * A survey raises one low-score alert. It goes out at once (support leads want it within a minute);
+     * while it has not gone yet, a newer low answer takes its place, so the alert shows the latest one.
+     */
+    private boolean raiseAlert(Tx tx, SentSurvey s, long answerId, boolean alreadyRaised, Instant now) {
+        AnswerRef ref = new AnswerRef(answerId);
+        String key = SurveyJobs.alertKey(s.id());
+        if (alreadyRaised) {
+            queue.replacePendingPayload(tx, key, SurveyJobs.SLACK_ALERT.encode(ref), now);
+            return true;
+        }
+        queue.enqueue(tx, SurveyJobs.SLACK_ALERT.request(ref, now).withDedupeKey(key));
+        return true;
     }
 
     private Optional<SentSurvey> lookup(String token) {

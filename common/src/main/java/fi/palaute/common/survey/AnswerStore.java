@@ -25,7 +25,7 @@ public final class AnswerStore {
 
     /** An answer about to be recorded. {@code comment}, {@code botReason} and {@code userAgent} may be null. */
     public record NewAnswer(SentSurvey survey, int score, String comment, String botReason, String userAgent,
-                            Instant answeredAt) {
+                            Instant answeredAt, String nonce) {
         public boolean suspectedBot() {
             return botReason != null;
         }
@@ -47,11 +47,27 @@ public final class AnswerStore {
         tx.update("UPDATE answers SET replaced_at = ? WHERE survey_id = ? AND replaced_at IS NULL", a.answeredAt(), s.id());
         return tx.insertReturningId("""
                 INSERT INTO answers (survey_id, source, ticket_id, metric, score, comment, answered_at, suspected_bot,
-                    bot_reason, user_agent, agent, agent_group, channel)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    bot_reason, user_agent, agent, agent_group, channel, nonce)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 s.id(), s.source(), s.ticketId(), s.metric().id(), a.score(), a.comment(), a.answeredAt(),
-                a.suspectedBot(), a.botReason(), a.userAgent(), s.agent(), s.group(), s.channel())
+                a.suspectedBot(), a.botReason(), a.userAgent(), s.agent(), s.group(), s.channel(), a.nonce())
                 .orElseThrow();
+    }
+
+    /** Whether the form with this nonce has already recorded an answer to the survey (a reload, back, a double click). */
+    public boolean nonceSpent(Tx tx, long surveyId, String nonce) {
+        return tx.queryLong("SELECT COUNT(*) FROM answers WHERE survey_id = ? AND nonce = ?", surveyId, nonce) > 0;
+    }
+
+    /** The survey's current answer, if any. */
+    public Optional<Answer> current(long surveyId) {
+        return db.read(tx -> tx.queryOne(SELECT + " WHERE a.survey_id = ? AND a.replaced_at IS NULL", ROW, surveyId));
+    }
+
+    /** The current answer of the survey the given answer belongs to. */
+    public Optional<Answer> currentOfSurveyOf(long answerId) {
+        return db.read(tx -> tx.queryOne(SELECT + " WHERE a.survey_id = (SELECT survey_id FROM answers WHERE id = ?) "
+                + "AND a.replaced_at IS NULL", ROW, answerId));
     }
 
     /**

@@ -48,6 +48,7 @@ public final class RatingPage {
             button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;border:0;border-radius:8px;background:#0969da;color:#fff;font:inherit;font-weight:600;cursor:pointer}
             button:focus-visible{outline:3px solid #bf8700;outline-offset:2px}
             .alert{border-left:4px solid #cf222e;background:#ffebe9;padding:.5rem .75rem}
+            .notice{border-left:4px solid #0969da;background:#ddf4ff;padding:.5rem .75rem}
             .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
             @media (max-width:37.5rem){
             main{padding:1rem .5rem}
@@ -65,6 +66,11 @@ public final class RatingPage {
 
     /** The form: question, scale with the link's score pre-selected, optional comment, confirm button. */
     public String form(SurveyTemplate template, String company, RatingForm form) {
+        return form(template, company, form, java.util.Optional.empty());
+    }
+
+    /** The form again for a survey already answered: the earlier answer is named above the question. */
+    public String form(SurveyTemplate template, String company, RatingForm form, java.util.Optional<AnswerNotice> earlier) {
         SurveyTemplate survey = template.personalised(company);
         Metric metric = survey.metric();
         int scores = metric.max() - metric.min() + 1;
@@ -74,6 +80,8 @@ public final class RatingPage {
 
         StringBuilder body = new StringBuilder(4096);
         body.append("<h1>").append(escape(survey.subject())).append("</h1>\n");
+        earlier.ifPresent(n -> body.append("<p class=\"notice\">").append(escape(n.changeable(survey.locale())))
+                .append("</p>\n"));
         boolean invalid = form.askToChooseScore();
         if (invalid) {
             body.append("<p class=\"alert\" role=\"alert\" id=\"").append(SCORE_ERROR_ID).append("\">")
@@ -129,6 +137,29 @@ public final class RatingPage {
                 + "<p>" + escape(survey.answerRecorded()) + "</p>\n"
                 + "<p>" + escape(survey.changeAnswerHint()) + "</p>\n";
         return page(survey, body);
+    }
+
+    /**
+     * The page an answer redirects to (and that reload or back shows again): thanks, and a link back to
+     * the form while the survey still takes changes.
+     *
+     * @param changePath the form's path, or empty when the survey takes no more changes
+     */
+    public String thankYou(SurveyTemplate template, String company, java.util.Optional<String> changePath) {
+        SurveyTemplate survey = template.personalised(company);
+        StringBuilder body = new StringBuilder("<h1>").append(escape(survey.thankYou())).append("</h1>\n")
+                .append("<p>").append(escape(survey.answerRecorded())).append("</p>\n");
+        changePath.ifPresent(path -> body.append("<p>").append(escape(survey.changeAnswerHint())).append("</p>\n")
+                .append("<p><a href=\"").append(escape(path)).append("\">")
+                .append(escape(AnswerNotice.changeLink(survey.locale()))).append("</a></p>\n"));
+        return page(survey, body);
+    }
+
+    /** Instead of the form, for a survey that has taken its last change. */
+    public String noMoreChanges(SurveyTemplate template, String company, AnswerNotice answer) {
+        SurveyTemplate survey = template.personalised(company);
+        return page(survey, "<h1>" + escape(survey.thankYou()) + "</h1>\n<p>"
+                + escape(answer.noMoreChanges(survey.locale())) + "</p>\n");
     }
 
     /** For a forged, altered or unknown link; says nothing about why, and what the customer can do instead. */

@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public record SentSurvey(long id, String source, String ticketId, String templateId, String locale, Metric metric,
                          Instant sentAt, Instant expiresAt, Instant honeypotHitAt, String agent, String group,
-                         String channel) {
+                         String channel, int answerCount) {
 
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);

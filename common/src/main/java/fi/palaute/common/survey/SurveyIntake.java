@@ -51,4 +51,13 @@ public final class SurveyIntake {
         });
         return accepted ? Result.ACCEPTED : Result.DUPLICATE;
     }
+
+    /**
+     * Deletes up to {@code limit} webhook events received before {@code before} (the retention). A
+     * delivery of such an old event again is long past any helpdesk's retries; the survey it led to
+     * stays, and keeps its ticket to one survey per resolution.
+     */
+    public int deleteEventsReceivedBefore(Instant before, int limit) {
+        return db.inTransaction(tx -> events.deleteReceivedBefore(tx, before, limit));
+    }
 }

@@ -21,7 +21,7 @@ public final class SurveyStore {
             rs.getString("ticket_id"), rs.getString("template_id"), rs.getString("locale"),
             fi.palaute.common.score.Metric.fromId(rs.getString("metric")), instant(rs, "sent_at"),
             instant(rs, "expires_at"), instant(rs, "honeypot_hit_at"), rs.getString("agent"), rs.getString("agent_group"),
-            rs.getString("channel"));
+            rs.getString("channel"), rs.getInt("answer_count"));
 
     private final Database db;
 
@@ -92,7 +92,7 @@ public final class SurveyStore {
     public Optional<SentSurvey> findSent(long surveyId) {
         return db.inTransaction(tx -> tx.queryOne("""
                 SELECT id, source, ticket_id, template_id, locale, metric, sent_at, expires_at, honeypot_hit_at,
-                       agent, agent_group, channel
+                       agent, agent_group, channel, answer_count
                 FROM surveys WHERE id = ? AND state = ?""", SENT, surveyId, SurveyState.SENT.id()));
     }
 
@@ -104,6 +104,26 @@ public final class SurveyStore {
         if (tx.dialect() == Dialect.POSTGRESQL) {
             tx.queryOne("SELECT id FROM surveys WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), surveyId);
         }
+    }
+
+    /** What a survey's answers so far have set in motion: how many, its waiting write-back, its alert. */
+    public record AnswerProgress(int answers, Long writeBackJob, boolean alerted) {}
+
+    /**
+     * The survey's answer progress, locked for this transaction: answers to one survey take turns (a double
+     * click, a script), on PostgreSQL by the row lock, on SQLite by its one writer.
+     */
+    public AnswerProgress lockAnswerProgress(Tx tx, long surveyId) {
+        String lock = tx.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        return tx.queryOne("SELECT answer_count, writeback_job_id, alerted_at FROM surveys WHERE id = ?" + lock,
+                rs -> new AnswerProgress(rs.getInt(1), Tx.nullableLong(rs, "writeback_job_id"), rs.getObject(3) != null),
+                surveyId).orElseThrow();
+    }
+
+    public void saveAnswerProgress(Tx tx, long surveyId, AnswerProgress progress, Instant now) {
+        tx.update("UPDATE surveys SET answer_count = ?, writeback_job_id = ?, alerted_at = COALESCE(alerted_at, ?) "
+                + "WHERE id = ?", progress.answers(), progress.writeBackJob(),
+                progress.alerted() ? now.toEpochMilli() : null, surveyId);
     }
 
     public void markHoneypotHit(long surveyId, Instant at) {

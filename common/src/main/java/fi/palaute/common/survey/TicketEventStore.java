@@ -18,4 +18,12 @@ public final class TicketEventStore {
                 ON CONFLICT DO NOTHING""",
                 source, ticketId, eventKey, status, eventAt, receivedAt).isPresent();
     }
+
+    /** Deletes up to {@code limit} events received before {@code before}, oldest first; returns how many. */
+    public int deleteReceivedBefore(Tx tx, Instant before, int limit) {
+        return tx.update("""
+                DELETE FROM ticket_events WHERE id IN (
+                    SELECT id FROM ticket_events WHERE received_at < ? ORDER BY received_at LIMIT ?)""",
+                before.toEpochMilli(), limit);
+    }
 }

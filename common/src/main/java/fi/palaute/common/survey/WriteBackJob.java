@@ -2,16 +2,17 @@ package fi.palaute.common.survey;
 
 import fi.palaute.common.job.Job;
 import fi.palaute.common.job.JobKind;
-import fi.palaute.common.survey.SurveyJobs.AnswerRef;
+import fi.palaute.common.survey.SurveyJobs.WriteBackDue;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes an answer back onto its ticket (private note, tag, score field). An answer replaced before
- * its job ran is skipped: the newer answer has a job of its own.
+ * Writes a survey's current answer back onto its ticket (private note, tag, score field). The rating
+ * endpoint keeps one such job per survey waiting out a quiet period after the latest change, so the job
+ * writes whatever answer is current when it runs: a burst of changes is one write-back.
  */
-public final class WriteBackJob implements JobKind.PayloadHandler<AnswerRef> {
+public final class WriteBackJob implements JobKind.PayloadHandler<WriteBackDue> {
     private static final Logger log = LoggerFactory.getLogger(WriteBackJob.class);
 
     private final AnswerStore answers;
@@ -23,14 +24,16 @@ public final class WriteBackJob implements JobKind.PayloadHandler<AnswerRef> {
     }
 
     @Override
-    public void handle(Job job, AnswerRef ref) {
-        Optional<Answer> answer = answers.find(ref.answerId());
-        if (answer.isEmpty() || answer.get().replaced()) {
-            log.info("write-back skipped: answer={} was replaced or removed, job={}", ref.answerId(), job.id());
+    public void handle(Job job, WriteBackDue due) {
+        // a job enqueued before write-backs followed the survey names an answer: write its survey's current one
+        Optional<Answer> answer = due.surveyId() != null ? answers.current(due.surveyId())
+                : answers.currentOfSurveyOf(due.answerId());
+        if (answer.isEmpty()) {
+            log.info("write-back skipped: the survey has no current answer, job={}", job.id());
             return;
         }
         // attempts counts this run: above one, an earlier run (maybe killed mid-write) may have landed.
         helpdesk.writeBack(answer.get().writeBack(), job.attempts() > 1);
-        log.info("answer written back ticket={} answer={} job={}", answer.get().ticketId(), ref.answerId(), job.id());
+        log.info("answer written back ticket={} answer={} job={}", answer.get().ticketId(), answer.get().id(), job.id());
     }
 }

@@ -82,7 +82,7 @@ class FollowUpTrackingTest {
                 + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&website=";
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path)).header("User-Agent", BROWSER)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(303, r.statusCode(), "the answer redirects to the thank-you page: " + r.body());
     }
 
     private JsonNode api(String path) throws Exception {

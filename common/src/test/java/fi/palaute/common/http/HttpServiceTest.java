@@ -139,4 +139,23 @@ class HttpServiceTest {
         assertEquals("GET /x\\u001b[31m", LogText.escape("GET /x\u001b[31m"));
         assertEquals("a\\nb\\rc", LogText.escape("a\nb\rc"));
     }
+
+    @Test
+    void metricsWantTheTokenWhenOneIsSet() throws Exception {
+        HttpService guarded = HttpService.builder().port(0).host("127.0.0.1")
+                .metricsEndpoint(java.util.Optional.of("metrics-token-0123456789")).build().start();
+        try {
+            String url = "http://127.0.0.1:" + guarded.port() + "/metrics";
+            var open = send(HttpRequest.newBuilder(URI.create(url)).GET());
+            assertEquals(401, open.statusCode());
+            assertTrue(open.body().contains("PALAUTE_METRICS_TOKEN"), open.body());
+            var wrong = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer nope").GET());
+            assertEquals(401, wrong.statusCode());
+            var right = send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer metrics-token-0123456789").GET());
+            assertEquals(200, right.statusCode());
+        } finally {
+            guarded.stop(0);
+        }
+    }
 }

@@ -49,7 +49,7 @@ class RatingEndpointTest {
                 "csat", "Acme", clock, new Metrics(), () -> { });
         http = HttpService.builder().port(0).host("127.0.0.1")
                 .get("/r/{token}", rating::show).post("/r/{token}", rating::answer)
-                .get("/r/{token}/hp", rating::honeypot).build().start();
+                .get("/r/{token}/hp", rating::honeypot).get("/r/{token}/thanks", rating::thanks).build().start();
     }
 
     @AfterEach
@@ -105,7 +105,11 @@ class RatingEndpointTest {
 
         HttpResponse<String> done = post(path, BROWSER, "score", "4", "comment", "Quick and kind", "nonce", nonceIn(page.body()),
                 "website", "");
-        assertEquals(200, done.statusCode());
+        assertEquals(303, done.statusCode(), "the answer redirects to the thank-you page");
+        assertEquals(path + "/thanks", done.headers().firstValue("Location").orElse(null));
+        HttpResponse<String> thanks = get(path + "/thanks", BROWSER);
+        assertEquals(200, thanks.statusCode());
+        assertTrue(thanks.body().contains("Thank you"), thanks.body());
         assertEquals(1, answers());
         assertEquals(1, rows.count("SELECT COUNT(*) FROM answers WHERE score = 4 AND comment = 'Quick and kind' AND suspected_bot = 0 AND agent = 'Ann'"));
         assertEquals(1, jobs("zendesk.writeback"), "the answer is written back to the ticket");
@@ -218,7 +222,7 @@ class RatingEndpointTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void simultaneousAnswersToOneSurveyLeaveOneCurrentAnswer(TestDatabases.Kind kind) throws Exception {
+    void aFormSentManyTimesAtOnceRecordsOneAnswer(TestDatabases.Kind kind) throws Exception {
         start(kind);
         long survey = rows.sentSurvey("zendesk", "77", "csat", "en", SENT, null, null);
         String path = "/r/" + signer.token(survey);
@@ -230,9 +234,111 @@ class RatingEndpointTest {
             String score = Integer.toString(1 + i % 5);
             results.add(pool.submit(() -> post(path, BROWSER, "score", score, "nonce", nonce).statusCode()));
         }
-        for (var r : results) assertEquals(200, (int) r.get(), "a double click is answered, never a server error");
+        for (var r : results) assertEquals(303, (int) r.get(), "a double click is answered, never a server error");
         pool.shutdown();
-        assertEquals(16, answers());
+        assertEquals(1, answers(), "one form, one answer");
         assertEquals(1, rows.count("SELECT COUNT(*) FROM answers WHERE replaced_at IS NULL"));
+        assertEquals(1, jobs("zendesk.writeback"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void simultaneousAnswersFromSeveralFormsLeaveOneCurrentAnswer(TestDatabases.Kind kind) throws Exception {
+        start(kind);
+        long survey = rows.sentSurvey("zendesk", "78", "csat", "en", SENT, null, null);
+        String path = "/r/" + signer.token(survey);
+        clock.advance(Duration.ofMinutes(1));
+        java.util.List<String> nonces = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) nonces.add(nonceIn(get(path, BROWSER).body()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String score = Integer.toString(1 + i % 5);
+            String nonce = nonces.get(i);
+            results.add(pool.submit(() -> post(path, BROWSER, "score", score, "nonce", nonce).statusCode()));
+        }
+        for (var r : results) assertEquals(303, (int) r.get());
+        pool.shutdown();
+        assertEquals(8, answers());
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM answers WHERE replaced_at IS NULL"));
+        assertEquals(1, jobs("zendesk.writeback"), "the changes share one write-back");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void reloadAndBackAfterAnAnswerRecordNothingNew(TestDatabases.Kind kind) throws Exception {
+        start(kind);
+        long survey = rows.sentSurvey("zendesk", "80", "csat", "en", SENT, null, null);
+        String path = "/r/" + signer.token(survey);
+        clock.advance(Duration.ofMinutes(3));
+        String nonce = nonceIn(get(path + "?score=1", BROWSER).body());
+        assertEquals(303, post(path, BROWSER, "score", "1", "comment", "Slow", "nonce", nonce).statusCode());
+
+        // Reload of the thank-you page: a GET, nothing recorded.
+        for (int i = 0; i < 3; i++) assertEquals(200, get(path + "/thanks", BROWSER).statusCode());
+        // Back to the form and send it again (the browser resends what it had): the nonce is spent.
+        clock.advance(Duration.ofSeconds(20));
+        HttpResponse<String> again = post(path, BROWSER, "score", "1", "comment", "Slow", "nonce", nonce);
+        assertEquals(303, again.statusCode());
+        assertEquals(path + "/thanks", again.headers().firstValue("Location").orElse(null));
+
+        assertEquals(1, answers());
+        assertEquals(1, jobs("zendesk.writeback"));
+        assertEquals(1, jobs("slack.alert"));
+        assertEquals(1, rows.count("SELECT answer_count FROM surveys WHERE id = ?", survey));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void pageSaysWhenTheSurveyWasAnsweredAndTakesAChange(TestDatabases.Kind kind) throws Exception {
+        start(kind);
+        long survey = rows.sentSurvey("zendesk", "81", "csat", "en", SENT, null, null);
+        String path = "/r/" + signer.token(survey);
+        clock.advance(Duration.ofMinutes(3));
+        post(path, BROWSER, "score", "2", "comment", "Meh", "nonce", nonceIn(get(path + "?score=2", BROWSER).body()));
+
+        HttpResponse<String> again = get(path, BROWSER);
+        assertEquals(200, again.statusCode());
+        assertTrue(again.body().contains("You answered 2 on 2026-03-02. You can change your answer until 2026-03-16"),
+                again.body());
+        assertTrue(again.body().matches("(?s).*value=\"2\"[^>]*checked.*"), "the answer given is selected");
+        assertTrue(again.body().contains(">Meh</textarea>"), "and its comment is in the box");
+        String thanks = get(path + "/thanks", BROWSER).body();
+        assertTrue(thanks.contains("href=\"" + path + "\"") && thanks.contains("Change my answer"), thanks);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(303, post(path, BROWSER, "score", "4", "nonce", nonceIn(again.body())).statusCode());
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM answers WHERE replaced_at IS NULL AND score = 4"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aBurstOfChangesIsOneWriteBackOneAlertAndStopsAtTheLimit(TestDatabases.Kind kind) throws Exception {
+        start(kind);
+        long survey = rows.sentSurvey("zendesk", "82", "csat", "en", SENT, null, null);
+        String path = "/r/" + signer.token(survey);
+        clock.advance(Duration.ofMinutes(3));
+        Instant last = null;
+        String nonce = null;
+        for (int i = 0; i < 30; i++) {
+            String score = Integer.toString(1 + i % 2);
+            String form = get(path, BROWSER).body();
+            // Past the limit the page has no form; the sender keeps posting the last nonce it had.
+            if (form.contains("name=\"nonce\"")) nonce = nonceIn(form);
+            HttpResponse<String> r = post(path, BROWSER, "score", score, "comment", "try " + i, "nonce", nonce);
+            assertEquals(303, r.statusCode());
+            if (i < AnswerLimits.defaults().maxAnswers()) last = clock.instant();
+            clock.advance(Duration.ofMillis(1500));
+        }
+        int limit = AnswerLimits.defaults().maxAnswers();
+        assertEquals(limit, answers(), "the survey took its ten answers and refused the rest");
+        assertEquals(1, rows.count("SELECT COUNT(*) FROM answers WHERE replaced_at IS NULL AND comment = 'try 9'"));
+        assertEquals(1, jobs("zendesk.writeback"), "one write-back for the burst");
+        assertEquals(last.plus(AnswerLimits.defaults().quietPeriod()).toEpochMilli(),
+                rows.count("SELECT due_at FROM jobs WHERE kind = 'zendesk.writeback'"), "due a quiet period after the last change");
+        assertEquals(1, jobs("slack.alert"), "one low-score alert for the survey");
+        String page = get(path, BROWSER).body();
+        assertTrue(page.contains("Your answer 2 is recorded. This survey takes no more changes."), page);
+        assertTrue(!page.contains("<form"), "no form once the survey takes no more changes");
     }
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What every answer to hostile input must look like: 2xx or 4xx, never 5xx; JSON or an HTML page;
- * a JSON error carries {@code "error"}; and nothing of the service's insides (exception names, stack
- * frames, Java class names) leaks into the body.
+ * What every answer to hostile input must look like: 2xx or 4xx, never 5xx (and of the redirects only
+ * 303, with which a rating POST ends on its thank-you page); JSON or an HTML page; a JSON error carries
+ * {@code "error"}; and nothing of the service's insides (exception names, stack frames, Java class
+ * names) leaks into the body.
  */
 public record SafeAnswer(int status, String contentType, String body) {
     public static final List<String> LEAK_MARKERS = List.of("Exception", "at fi.palaute", "java.");
@@ -17,7 +18,10 @@ public record SafeAnswer(int status, String contentType, String body) {
     /** What is wrong with this answer, or empty when it is a proper answer. */
     public Optional<String> problem() {
         if (status >= 500) return Optional.of("server error " + status + ": " + cut(body));
-        if (status < 200 || status >= 500 || (status >= 300 && status < 400)) return Optional.of("status " + status + ": " + cut(body));
+        if (status < 200 || status >= 500 || (status >= 300 && status < 400 && status != 303)) {
+            return Optional.of("status " + status + ": " + cut(body));
+        }
+        if (status == 303) return body.isEmpty() ? Optional.empty() : Optional.of("303 with a body: " + cut(body));
         for (String marker : LEAK_MARKERS) {
             if (body.contains(marker)) return Optional.of("body leaks '" + marker + "': " + cut(body));
         }
