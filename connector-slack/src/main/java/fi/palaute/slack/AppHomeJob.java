@@ -1,15 +1,14 @@
 package fi.palaute.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fi.palaute.common.followup.FollowUp;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.JobRequest;
 import fi.palaute.common.job.PermanentFailureException;
 import fi.palaute.common.score.PeriodSummary;
 import fi.palaute.common.score.SummaryQuery;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +23,20 @@ import org.slf4j.LoggerFactory;
  * days against the 30 before, the latest comments on their tickets and their open follow-ups. Anyone else
  * (a lead, someone from sales) sees the team's.
  */
-public final class AppHomeJob implements JobHandler {
-    public static final String KIND = "slack.app_home";
+public final class AppHomeJob implements JobKind.PayloadHandler<AppHomeJob.Opened> {
+    /** One job per event: Slack redelivers an event it thinks went unanswered. */
+    public static final JobKind<Opened> KIND = JobKind.of("slack.app_home", Opened.class,
+            opened -> opened.eventId() == null ? null : "app-home:" + opened.eventId());
     static final Duration WINDOW = Duration.ofDays(30);
     static final int COMMENTS = 5;
     static final int FOLLOW_UPS = 10;
     private static final Logger log = LoggerFactory.getLogger(AppHomeJob.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The payload: the Slack user who opened the App Home, and the event's id when Slack sent one.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Opened(String user, String eventId) {}
 
     private final SlackClient slack;
     private final AgentDirectory agents;
@@ -51,20 +57,13 @@ public final class AppHomeJob implements JobHandler {
         this.clock = clock;
     }
 
-    /** One job per event: Slack redelivers an event it thinks went unanswered. */
     public static JobRequest request(String user, String eventId, Instant now) {
-        JobRequest r = JobRequest.of(KIND, JSON.createObjectNode().put("user", user).toString(), now).withMaxAttempts(3);
-        return eventId == null ? r : r.withDedupeKey("app-home:" + eventId);
+        return KIND.request(new Opened(user, eventId), now).withMaxAttempts(3);
     }
 
     @Override
-    public void handle(Job job) {
-        String user;
-        try {
-            user = JSON.readTree(job.payload()).path("user").asText("");
-        } catch (IOException e) {
-            throw new PermanentFailureException(KIND + " payload is not JSON");
-        }
+    public void handle(Job job, Opened opened) {
+        String user = opened.user() == null ? "" : opened.user();
         if (user.isEmpty()) throw new PermanentFailureException(KIND + " payload has no user");
         Optional<String> agent = slack.userEmail(user).flatMap(agents::agentWithEmail);
         Instant now = clock.instant();

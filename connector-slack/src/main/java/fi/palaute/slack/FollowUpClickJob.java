@@ -5,7 +5,7 @@ import fi.palaute.common.followup.FollowUp;
 import fi.palaute.common.followup.FollowUpState;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.PermanentFailureException;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * outcome modal. No action: closes it with that reason. A repeat of the winner's own job redraws again,
  * which is harmless, so a retry after a crash mid-way still finishes.
  */
-public final class FollowUpClickJob implements JobHandler {
+public final class FollowUpClickJob implements JobKind.PayloadHandler<FollowUpClick> {
     private static final Logger log = LoggerFactory.getLogger(FollowUpClickJob.class);
 
     private final FollowUpStore store;
@@ -34,8 +34,7 @@ public final class FollowUpClickJob implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) {
-        FollowUpClick click = FollowUpClick.parse(job.payload());
+    public void handle(Job job, FollowUpClick click) {
         switch (click.action()) {
             case CLAIM -> claim(click);
             case DONE -> done(click);

@@ -5,7 +5,7 @@ import fi.palaute.common.followup.FollowUp;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.followup.NoteJob;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.JobQueue;
 import fi.palaute.common.job.PermanentFailureException;
 import fi.palaute.common.store.Database;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * transaction, asks the survey connector that owns the ticket to write it there as a private note
  * ({@link NoteJob}: this service has no helpdesk client). Then the alert shows the outcome and who closed it.
  */
-public final class OutcomeJob implements JobHandler {
+public final class OutcomeJob implements JobKind.PayloadHandler<OutcomeSubmission> {
     private static final Logger log = LoggerFactory.getLogger(OutcomeJob.class);
 
     private final Database db;
@@ -39,8 +39,7 @@ public final class OutcomeJob implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) {
-        OutcomeSubmission s = OutcomeSubmission.parse(job.payload());
+    public void handle(Job job, OutcomeSubmission s) {
         Instant now = clock.instant();
         boolean closed = db.inTransaction(tx -> {
             FollowUp f = store.find(tx, s.followUpId())

@@ -1,11 +1,10 @@
 package fi.palaute.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fi.palaute.common.followup.Actor;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.JobRequest;
-import fi.palaute.common.job.PermanentFailureException;
-import java.io.IOException;
 import java.time.Instant;
 
 /**
@@ -13,26 +12,25 @@ import java.time.Instant;
  * callback id {@code followup_outcome}), taken by {@link InteractionEndpoint} and acted on by
  * {@link OutcomeJob}. {@code customerReached} is null when the person left the question unanswered.
  */
-public record OutcomeSubmission(long followUpId, Actor user, String outcome, Boolean customerReached) {
-    public static final String KIND = "slack.followup_outcome";
-    private static final ObjectMapper JSON = new ObjectMapper();
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OutcomeSubmission(@JsonProperty("followup_id") long followUpId, String userId, String userName,
+                                String outcome, Boolean customerReached) {
+    public static final JobKind<OutcomeSubmission> KIND = JobKind.of("slack.followup_outcome", OutcomeSubmission.class);
 
-    public JobRequest request(Instant now) {
-        var n = JSON.createObjectNode().put("followup_id", followUpId).put("user_id", user.id())
-                .put("user_name", user.name()).put("outcome", outcome);
-        if (customerReached != null) n.put("customer_reached", customerReached);
-        return JobRequest.of(KIND, n.toString(), now);
+    public OutcomeSubmission {
+        if (userId == null || userId.isBlank()) throw new IllegalArgumentException("user_id is required");
     }
 
-    public static OutcomeSubmission parse(String payload) {
-        try {
-            JsonNode n = JSON.readTree(payload);
-            JsonNode reached = n.path("customer_reached");
-            return new OutcomeSubmission(n.path("followup_id").asLong(),
-                    new Actor(n.path("user_id").asText(), n.path("user_name").asText(null)), n.path("outcome").asText(),
-                    reached.isBoolean() ? reached.asBoolean() : null);
-        } catch (IOException e) {
-            throw new PermanentFailureException(KIND + " payload is not JSON: " + e.getMessage());
-        }
+    public OutcomeSubmission(long followUpId, Actor user, String outcome, Boolean customerReached) {
+        this(followUpId, user.id(), user.name(), outcome, customerReached);
+    }
+
+    /** Who submitted the modal. */
+    public Actor user() {
+        return new Actor(userId, userName);
+    }
+
+    public JobRequest request(Instant now) {
+        return KIND.request(this, now);
     }
 }

@@ -1,14 +1,13 @@
 package fi.palaute.slack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fi.palaute.common.followup.FollowUp;
 import fi.palaute.common.followup.FollowUpState;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.job.Job;
-import fi.palaute.common.job.JobHandler;
+import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.JobRequest;
 import fi.palaute.common.job.PermanentFailureException;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * after PALAUTE_FOLLOWUP_SLA. Its dedupe key {@code followup-reminder:<id>} makes the job, and so the post,
  * one however many instances ask for it; a follow-up claimed or closed meanwhile gets none.
  */
-public final class ReminderJob implements JobHandler {
-    public static final String KIND = "slack.followup_reminder";
+public final class ReminderJob implements JobKind.PayloadHandler<ReminderJob.Due> {
+    public static final JobKind<Due> KIND = JobKind.of("slack.followup_reminder", Due.class,
+            due -> "followup-reminder:" + due.followUpId());
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The payload: the follow-up whose SLA ran out. */
+    public record Due(@JsonProperty("followup_id") long followUpId) {}
 
     private final FollowUpStore store;
     private final SlackClient slack;
@@ -39,18 +41,12 @@ public final class ReminderJob implements JobHandler {
     }
 
     public static JobRequest request(long followUpId, Instant now) {
-        return JobRequest.of(KIND, JSON.createObjectNode().put("followup_id", followUpId).toString(), now)
-                .withDedupeKey("followup-reminder:" + followUpId);
+        return KIND.request(new Due(followUpId), now);
     }
 
     @Override
-    public void handle(Job job) {
-        long id;
-        try {
-            id = JSON.readTree(job.payload()).path("followup_id").asLong();
-        } catch (IOException e) {
-            throw new PermanentFailureException(KIND + " payload is not JSON");
-        }
+    public void handle(Job job, Due due) {
+        long id = due.followUpId();
         FollowUp f = store.find(id).orElseThrow(() -> new PermanentFailureException("follow-up " + id + " does not exist"));
         if (f.state() != FollowUpState.OPEN || f.remindedAt() != null || !f.hasAlert()) {
             log.info("follow-up {} needs no reminder ({})", id, f.remindedAt() != null ? "already reminded" : f.state().id());

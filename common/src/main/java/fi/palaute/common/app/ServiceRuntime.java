@@ -134,15 +134,6 @@ public final class ServiceRuntime implements AutoCloseable {
             };
         }
 
-        /**
-         * Runs jobs of a kind named only here, whose handler reads its own payload: for a kind one
-         * module both enqueues and runs. A kind that crosses modules has a {@link fi.palaute.common.job.JobKind}.
-         */
-        public Builder handle(String jobKind, JobHandler handler) {
-            handlers.put(jobKind, handler);
-            return this;
-        }
-
         /** Runs jobs of this kind with the handler, given their payload as the kind defines it. */
         public <P> Builder handle(fi.palaute.common.job.JobKind<P> kind, fi.palaute.common.job.JobKind.PayloadHandler<P> handler) {
             handlers.put(kind.name(), kind.handler(handler));
