@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import fi.palaute.common.app.PackagedService;
 import fi.palaute.common.store.TestDatabases;
 import java.io.IOException;
 import java.net.URI;
@@ -49,6 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * after the restart, as Zendesk retries them. Size: {@code -Dpalaute.crash.webhooks=2000} (the issue's).
  */
 class CrashRecoveryIT {
+    private static final Path JAR = Path.of(System.getProperty("palaute.jar", "target/connector-zendesk.jar"));
     private static final int WEBHOOKS = Integer.getInteger("palaute.crash.webhooks", 2000);
     /** One delivery in ten repeats an earlier one, as Zendesk's redeliveries do. */
     private static final int DUPLICATES = WEBHOOKS / 10;
@@ -96,7 +98,7 @@ class CrashRecoveryIT {
 
             List<Delivery> deliveries = deliveries();
             Map<Integer, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
-            try (ConnectorProcess connector = new ConnectorProcess(env, log)) {
+            try (PackagedService connector = new PackagedService(JAR, env, log)) {
                 connector.start();
 
                 // 1. The burst, killed when 40% of it has been answered.

@@ -59,6 +59,12 @@ public final class FreshdeskFake implements AutoCloseable {
 
     /** A ticket as GET /api/v2/tickets/{id}?include=requester,stats answers; also answers PUT with it. */
     public ObjectNode ticket(long id, int status, String resolvedAt, String reopenedAt, String... tags) {
+        return ticketNode(json, id, status, resolvedAt, reopenedAt, tags);
+    }
+
+    /** The ticket view's shape, for fakes that keep tickets of their own. */
+    static ObjectNode ticketNode(ObjectMapper json, long id, int status, String resolvedAt, String reopenedAt,
+                                 String... tags) {
         ObjectNode t = json.createObjectNode();
         t.put("id", id).put("status", status).put("priority", 1).put("source", 2).put("subject", "Printer on fire")
                 .put("requester_id", REQUESTER).put("responder_id", AGENT).put("group_id", 3001)
@@ -109,6 +115,12 @@ public final class FreshdeskFake implements AutoCloseable {
 
     ObjectNode conversation(long id, boolean incoming, boolean isPrivate, long userId, int source, String createdAt,
                             String body) {
+        return conversationNode(json, id, incoming, isPrivate, userId, source, createdAt, body);
+    }
+
+    /** A conversation's shape (List All Conversations, Reply, Create Note), for fakes that keep their own. */
+    static ObjectNode conversationNode(ObjectMapper json, long id, boolean incoming, boolean isPrivate, long userId,
+                                       int source, String createdAt, String body) {
         ObjectNode c = json.createObjectNode();
         c.put("body", body).put("body_text", body.replaceAll("<[^>]+>", "")).put("id", id).put("incoming", incoming)
                 .put("private", isPrivate).put("user_id", userId).putNull("support_email").put("source", source)

@@ -1,8 +1,6 @@
-package fi.palaute.zendesk;
+package fi.palaute.common.app;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
+import fi.palaute.common.store.Eventually;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,22 +12,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged connector ({@code java -jar target/connector-zendesk.jar}) as a separate process, as an
- * operator runs it: settings in the environment, output appended to a log file. {@link #kill()} is
- * SIGKILL on Linux ({@code destroyForcibly}): no shutdown hook, no finishing of in-flight work.
+ * A packaged service ({@code java -jar target/connector-….jar}) as a process of its own, as an operator
+ * runs it: only the given settings in the environment (none inherited from the build), one fixed port
+ * across restarts, output appended to a log file. {@link #kill()} is SIGKILL on Linux
+ * ({@code destroyForcibly}): no shutdown hook runs and no in-flight work is finished.
  */
-final class ConnectorProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target", "connector-zendesk.jar");
-
+public final class PackagedService implements AutoCloseable {
+    private final Path jar;
     private final Map<String, String> env;
     private final Path log;
     private final int port;
     private Process process;
 
-    ConnectorProcess(Map<String, String> env, Path log) throws IOException {
-        assertTrue(Files.isRegularFile(JAR), JAR.toAbsolutePath() + " is missing: this test runs after `package`");
+    public PackagedService(Path jar, Map<String, String> env, Path log) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar.toAbsolutePath() + " is missing: this test runs after `package`");
+        }
+        this.jar = jar;
         this.port = freePort();
         this.env = Map.copyOf(env);
         this.log = log;
@@ -41,22 +43,27 @@ final class ConnectorProcess implements AutoCloseable {
         }
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
     }
 
     /** Starts the service and waits until /healthz answers 200. */
-    void start() throws Exception {
+    public void start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", JAR.toString()))
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().keySet().removeIf(k -> k.startsWith("PALAUTE_") || k.startsWith("ZENDESK_"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("PALAUTE_") || k.startsWith("ZENDESK_")
+                || k.startsWith("FRESHDESK_") || k.startsWith("SLACK_") || k.equals("JAVA_TOOL_OPTIONS"));
         pb.environment().putAll(env);
         pb.environment().put("PALAUTE_PORT", String.valueOf(port));
-        process = pb.start();
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot start " + jar + ": " + e.getMessage(), e);
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        fi.palaute.common.store.Eventually.await("the connector to answer /healthz", Duration.ofSeconds(60), () -> {
-            if (!process.isAlive()) fail("connector exited with " + process.exitValue() + "; log:\n" + tail());
+        Eventually.await("the service to answer /healthz", Duration.ofSeconds(60), () -> {
+            if (!process.isAlive()) throw new AssertionError("the service exited with " + process.exitValue() + "; log:\n" + tail());
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/healthz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -71,19 +78,20 @@ final class ConnectorProcess implements AutoCloseable {
     }
 
     /** SIGKILL, and wait until the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) fail("connector did not die on SIGKILL");
+        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("the service did not die on SIGKILL");
     }
 
     /** Lines of the log that contain the text. */
-    long logLines(String text) throws IOException {
+    public long logLines(String text) throws IOException {
         try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains(text)).count();
         }
     }
 
-    String tail() {
+    /** The last 40 lines of the log, for a failure message. */
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -96,7 +104,7 @@ final class ConnectorProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) kill();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) kill();
         }
     }
 }
