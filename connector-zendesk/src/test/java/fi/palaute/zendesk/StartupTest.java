@@ -189,4 +189,20 @@ class StartupTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "PALAUTE_BRAND_COLOR | green        | must be a colour written #rrggbb, such as #0a7d3e",
+            "PALAUTE_BRAND_COLOR | #0a7d3       | must be a colour written #rrggbb, such as #0a7d3e",
+            "PALAUTE_LOGO_URL    | http://cdn.acme.test/logo.png | must be an absolute https URL, such as https://example.com/logo.png",
+            "PALAUTE_LOGO_URL    | logo.png     | must be an absolute https URL, such as https://example.com/logo.png"})
+    void badBrandingStopsStartUpWithOneLineNamingTheSetting(String setting, String value, String problem)
+            throws Exception {
+        Map<String, String> env = valid();
+        env.put(setting, value);
+        try (MainProcess p = MainProcess.start(Main.class, env, null)) {
+            assertEquals(2, p.exitCode(Duration.ofSeconds(30)), p.stderr());
+            assertEquals("palaute: " + setting + ": " + problem, p.stderr().strip());
+        }
+    }
 }

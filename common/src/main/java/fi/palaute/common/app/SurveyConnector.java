@@ -119,10 +119,11 @@ public final class SurveyConnector {
             WebhookPipeline webhook = new WebhookPipeline(source, connector.verifier(), connector.parser(), intake, metrics);
             RatingEndpoint rating = new RatingEndpoint(db, runtime.queue(), signer, templates, survey.surveyTemplate(),
                     survey.company().orElse(null), clock, metrics, runtime.pokeWorker(),
-                    new AnswerLimits(env.duration(Setting.PALAUTE_ANSWER_QUIET_PERIOD), AnswerLimits.defaults().maxAnswers()));
+                    new AnswerLimits(env.duration(Setting.PALAUTE_ANSWER_QUIET_PERIOD), AnswerLimits.defaults().maxAnswers()),
+                    survey.branding());
             SurveyJob surveyJob = new SurveyJob(db, desk, templates,
                     new SurveyPlan(survey.channels(), experiments, survey.sendDelay()),
-                    new SurveyComposer(survey.publicUrl(), signer, survey.company().orElse(null)),
+                    new SurveyComposer(survey.publicUrl(), signer, survey.company().orElse(null), survey.branding()),
                     new SurveyPolicy(new SurveyStore(db), survey.excludeTags(), survey.cooldown(), survey.sampleRate()),
                     survey.answerWindow(), clock, metrics);
             AdminApi admin = new AdminApi(db, service.adminToken(), clock, followUp.sla());

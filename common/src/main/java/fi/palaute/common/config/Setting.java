@@ -63,6 +63,12 @@ public enum Setting {
     PALAUTE_COMPANY(SURVEY, SettingType.text(), Need.optional(),
             "company name in survey texts and on the rating page; unset: each language's own default (en \"our "
                     + "support team\", fi \"Asiakaspalvelumme\"), and required for a template that has none (nps)"),
+    PALAUTE_BRAND_COLOR(SURVEY, SettingType.hexColour(), Need.optional(),
+            "brand colour of the rating pages' buttons and the chosen score, and a rule in the survey e-mail; the text "
+                    + "on it is white or dark, whichever reads better; unset: Palaute's blue"),
+    PALAUTE_LOGO_URL(SURVEY, SettingType.httpsUrl(), Need.optional(),
+            "https URL of a logo shown at the top of the rating pages and the survey e-mail (about 40 px high; the "
+                    + "pages' Content-Security-Policy allows images from its origin only); unset: the company name"),
     PALAUTE_ANSWER_QUIET_PERIOD(SURVEY, SettingType.duration(), Need.defaultsTo("PT2M"),
             "how long the write-back of an answer waits for a change of mind: changes in that time reach the ticket "
                     + "as one update (a survey takes at most 10 answers, and raises at most one low-score alert)"),

@@ -89,6 +89,17 @@ public record SettingType(String description, boolean secret, Function<String, O
                 ? Optional.empty() : Optional.of("must be an absolute http(s) URL"));
     }
 
+    /** An absolute https URL (a logo shown to customers: a page served over https must not load it over http). */
+    public static SettingType httpsUrl() {
+        return new SettingType("https URL", false, v -> parseUrl(v).filter(u -> u.getScheme().equals("https")).isPresent()
+                ? Optional.empty() : Optional.of("must be an absolute https URL, such as https://example.com/logo.png"));
+    }
+
+    /** A colour as six hex digits after #, as in CSS: #0a7d3e. */
+    public static SettingType hexColour() {
+        return matching("colour #rrggbb", "#[0-9A-Fa-f]{6}", "must be a colour written #rrggbb, such as #0a7d3e");
+    }
+
     public static SettingType jdbcUrl() {
         return new SettingType("JDBC URL", false, v -> v.startsWith("jdbc:sqlite:") || v.startsWith("jdbc:postgresql:")
                 ? Optional.empty() : Optional.of("must start with jdbc:sqlite: or jdbc:postgresql:"));

@@ -1,5 +1,6 @@
 package fi.palaute.common.config;
 
+import fi.palaute.common.survey.Branding;
 import fi.palaute.common.survey.ChannelRules;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public record SurveySettings(URI publicUrl, String linkSecret, String surveyTemplate, String locale,
                              Optional<Path> templatesDir, Duration sendDelay, Duration cooldown, double sampleRate,
                              List<String> excludeTags, Optional<String> company, Duration answerWindow, ChannelRules channels,
-                             Optional<Path> experimentsFile) {
+                             Optional<Path> experimentsFile, Branding branding) {
 
     public static SurveySettings from(Settings s) {
         String survey = s.string(Setting.PALAUTE_SURVEY).toLowerCase(java.util.Locale.ROOT);
@@ -29,6 +30,7 @@ public record SurveySettings(URI publicUrl, String linkSecret, String surveyTemp
                 s.duration(Setting.PALAUTE_ANSWER_WINDOW),
                 ChannelRules.parse(s.optional(Setting.PALAUTE_SURVEY_BY_CHANNEL).orElse(""),
                         s.string(Setting.PALAUTE_TEXT_CHANNELS), survey),
-                s.optional(Setting.PALAUTE_EXPERIMENTS).map(Path::of));
+                s.optional(Setting.PALAUTE_EXPERIMENTS).map(Path::of),
+                new Branding(s.optional(Setting.PALAUTE_BRAND_COLOR), s.optionalUrl(Setting.PALAUTE_LOGO_URL)));
     }
 }

@@ -9,12 +9,20 @@ import org.eclipse.jetty.http.HttpFields;
  * host, runs no script and cannot be framed. A handler may send its own Cache-Control or policy;
  * it then replaces the default rather than adding a second one.
  */
-final class SecurityHeaders {
-    /** Inline styles only; images from the page's own host or https (a brand logo); forms post back to us. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https:; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+public final class SecurityHeaders {
+    /** Inline styles only; images from the page's own host; forms post back to us. */
+    static final String CONTENT_SECURITY_POLICY = pagePolicy(java.util.Optional.empty());
 
     private SecurityHeaders() {}
+
+    /**
+     * The pages' policy; {@code imageOrigin} (a brand logo's {@code https://host}) is the one other place
+     * images may come from. Nothing else widens: no scripts, no other styles, fonts or frames.
+     */
+    public static String pagePolicy(java.util.Optional<String> imageOrigin) {
+        return "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'" + imageOrigin.map(o -> " " + o).orElse("")
+                + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    }
 
     static void apply(Response response, HttpFields.Mutable headers) {
         putIfAbsent(response, headers, "Cache-Control", "no-store");

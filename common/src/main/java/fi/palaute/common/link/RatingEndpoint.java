@@ -5,10 +5,12 @@ import fi.palaute.common.followup.FollowUpTracker;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.http.Request;
 import fi.palaute.common.http.Response;
+import fi.palaute.common.http.SecurityHeaders;
 import fi.palaute.common.job.JobQueue;
 import fi.palaute.common.score.Metric;
 import fi.palaute.common.store.Database;
 import fi.palaute.common.survey.AnswerStore;
+import fi.palaute.common.survey.Branding;
 import fi.palaute.common.survey.BrowserLanguage;
 import fi.palaute.common.store.Tx;
 import fi.palaute.common.survey.Answer;
@@ -60,7 +62,8 @@ public final class RatingEndpoint {
     private final Runnable onEnqueued;
     private final FollowUpTracker followUps;
     private final AnswerLimits limits;
-    private final RatingPage page = new RatingPage();
+    private final RatingPage page;
+    private final Optional<String> pagePolicy;
 
     public RatingEndpoint(Database db, JobQueue queue, LinkSigner signer, TemplateCatalog templates,
                           String defaultTemplate, String company, Clock clock, Metrics metrics, Runnable onEnqueued) {
@@ -70,7 +73,16 @@ public final class RatingEndpoint {
     public RatingEndpoint(Database db, JobQueue queue, LinkSigner signer, TemplateCatalog templates,
                           String defaultTemplate, String company, Clock clock, Metrics metrics, Runnable onEnqueued,
                           AnswerLimits limits) {
+        this(db, queue, signer, templates, defaultTemplate, company, clock, metrics, onEnqueued, limits, Branding.NONE);
+    }
+
+    /** @param branding brand colour and logo of the pages; a logo's origin is allowed in the pages' img-src */
+    public RatingEndpoint(Database db, JobQueue queue, LinkSigner signer, TemplateCatalog templates,
+                          String defaultTemplate, String company, Clock clock, Metrics metrics, Runnable onEnqueued,
+                          AnswerLimits limits, Branding branding) {
         this.limits = limits;
+        this.page = new RatingPage(branding);
+        this.pagePolicy = branding.logoOrigin().map(o -> SecurityHeaders.pagePolicy(Optional.of(o)));
         this.db = db;
         this.surveys = new SurveyStore(db);
         this.answers = new AnswerStore(db);
@@ -93,17 +105,17 @@ public final class RatingEndpoint {
         if (survey.isEmpty()) return invalid(request);
         SentSurvey s = survey.get();
         SurveyTemplate template = templateOf(s);
-        if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
+        if (isExpired(s)) return html(410, page.expiredLink(template, company));
         Optional<Answer> current = currentAnswer(s.id());
         if (current.isPresent() && s.answerCount() >= limits.maxAnswers()) {
-            return Response.html(200, page.noMoreChanges(template, company, notice(s, current.get())));
+            return html(200, page.noMoreChanges(template, company, notice(s, current.get())));
         }
         OptionalInt clicked = parseScore(request.queryParam("score").orElse(null), s.metric());
         OptionalInt score = clicked.isPresent() || current.isEmpty() ? clicked : OptionalInt.of(current.get().score());
         String nonce = signer.nonce(s.id(), clock.instant());
         RatingForm form = new RatingForm(request.path(), nonce, score,
                 current.map(Answer::comment).orElse(""), false);
-        return Response.html(200, page.form(template, company, form, current.map(c -> notice(s, c))));
+        return html(200, page.form(template, company, form, current.map(c -> notice(s, c))));
     }
 
     /**
@@ -119,9 +131,9 @@ public final class RatingEndpoint {
         Optional<Answer> current = currentAnswer(s.id());
         if (current.isEmpty()) return Response.seeOther(formPath);
         if (s.answerCount() >= limits.maxAnswers()) {
-            return Response.html(200, page.noMoreChanges(template, company, notice(s, current.get())));
+            return html(200, page.noMoreChanges(template, company, notice(s, current.get())));
         }
-        return Response.html(200, page.thankYou(template, company, isExpired(s) ? Optional.empty() : Optional.of(formPath)));
+        return html(200, page.thankYou(template, company, isExpired(s) ? Optional.empty() : Optional.of(formPath)));
     }
 
     private static String formPath(String thanksPath) {
@@ -151,7 +163,7 @@ public final class RatingEndpoint {
         if (survey.isEmpty()) return invalid(request);
         SentSurvey s = survey.get();
         SurveyTemplate template = templateOf(s);
-        if (isExpired(s)) return Response.html(410, page.expiredLink(template, company));
+        if (isExpired(s)) return html(410, page.expiredLink(template, company));
         Map<String, String> form = request.form();
         Instant now = clock.instant();
         Optional<Instant> issued = signer.verifyNonce(s.id(), form.get("nonce"));
@@ -160,13 +172,13 @@ public final class RatingEndpoint {
             metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused", "reason", "nonce");
             String nonce = signer.nonce(s.id(), now);
             OptionalInt score = parseScore(form.get("score"), s.metric());
-            return Response.html(400, page.form(template, company, RatingForm.opened(request.path(), nonce, score)));
+            return html(400, page.form(template, company, RatingForm.opened(request.path(), nonce, score)));
         }
         OptionalInt score = parseScore(form.get("score"), s.metric());
         String comment = normaliseComment(form.get("comment"));
         if (score.isEmpty()) {
             metrics.increment("palaute_answers_rejected_total", "Rating POSTs refused", "reason", "score");
-            return Response.html(400, page.form(template, company,
+            return html(400, page.form(template, company,
                     RatingForm.scoreMissing(request.path(), signer.nonce(s.id(), now), comment)));
         }
         String userAgent = request.header("User-Agent").orElse(null);
@@ -254,6 +266,12 @@ public final class RatingEndpoint {
         return surveys.findSent(id.getAsLong());
     }
 
+    /** A page of ours; with a logo its policy also lets the logo's origin serve images. */
+    private Response html(int status, String body) {
+        Response response = Response.html(status, body);
+        return pagePolicy.map(p -> response.withHeader("Content-Security-Policy", p)).orElse(response);
+    }
+
     private boolean isExpired(SentSurvey s) {
         return s.isExpiredAt(clock.instant());
     }
@@ -264,7 +282,7 @@ public final class RatingEndpoint {
     }
 
     private Response invalid(Request request) {
-        return Response.html(404, page.invalidLink(browserTemplate(request), company));
+        return html(404, page.invalidLink(browserTemplate(request), company));
     }
 
     /**
@@ -274,7 +292,7 @@ public final class RatingEndpoint {
     public Response landing(Request request) {
         boolean browser = request.header("Accept").map(a -> a.contains("text/html")).orElse(false);
         if (!browser) return Response.error(404, "not_found", "no such endpoint");
-        return Response.html(request.path().equals("/") ? 200 : 404, page.landing(browserTemplate(request), company));
+        return html(request.path().equals("/") ? 200 : 404, page.landing(browserTemplate(request), company));
     }
 
     /** Before a survey is known, the page speaks the browser's language if the templates do. */

@@ -6,8 +6,9 @@ import fi.palaute.common.score.Metric;
 
 /**
  * The page behind a survey link: the form, the thank-you and the two error pages.
- * Self-contained (inline style, no scripts, no external assets) so it renders the same
- * from any network and gives mail scanners nothing to run.
+ * Self-contained (inline style, no scripts; the one outside asset is an optional logo from an https origin
+ * the page's Content-Security-Policy names) so it renders the same from any network and gives mail
+ * scanners nothing to run.
  */
 public final class RatingPage {
 
@@ -20,12 +21,17 @@ public final class RatingPage {
     /** Id of the "choose a score" message, referenced by the score group it belongs to. */
     static final String SCORE_ERROR_ID = "score-error";
 
+    /** Palaute's own blue, for buttons and the chosen score when no brand colour is set. */
+    private static final String BLUE = "#0969da";
+
     private static final String STYLE = """
             *{box-sizing:border-box}
             body{margin:0;background:#f4f5f7;color:#1f2328;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
             main{max-width:36rem;margin:0 auto;padding:1.5rem 1rem}
             .card{background:#fff;border-radius:12px;padding:1.5rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
             .brand{margin:0 0 .5rem;color:#57606a;font-size:.9rem}
+            .logo{display:block;height:40px;width:auto;max-width:100%;margin:0 0 1rem;object-fit:contain;object-position:left}
+            a{color:{link}}
             h1{font-size:1.35rem;line-height:1.3;margin:0 0 1rem}
             p{margin:0 0 .75rem}
             fieldset{border:0;margin:0 0 1.5rem;padding:0;min-width:0}
@@ -40,15 +46,15 @@ public final class RatingPage {
             .option{position:relative}
             .option input{position:absolute;top:0;left:0;width:1px;height:1px;margin:0;opacity:0}
             .option label{display:flex;align-items:center;justify-content:center;min-height:3rem;border:2px solid #8c959f;border-radius:8px;background:#fff;font-weight:600;cursor:pointer}
-            .option input:checked+label{background:#0969da;border-color:#0969da;color:#fff}
+            .option input:checked+label{background:{accent};border-color:{edge};color:{onAccent}}
             .option input:focus-visible+label{outline:3px solid #bf8700;outline-offset:2px}
-                        .comment-label{display:block;font-weight:600;margin-bottom:.5rem}
+            .comment-label{display:block;font-weight:600;margin-bottom:.5rem}
             textarea{display:block;width:100%;min-height:7rem;padding:.75rem;font:inherit;border:2px solid #8c959f;border-radius:8px;resize:vertical}
             textarea:focus{outline:3px solid #bf8700;outline-offset:1px}
-            button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;border:0;border-radius:8px;background:#0969da;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+            button{display:block;width:100%;min-height:3rem;margin-top:1.5rem;border:2px solid {edge};border-radius:8px;background:{accent};color:{onAccent};font:inherit;font-weight:600;cursor:pointer}
             button:focus-visible{outline:3px solid #bf8700;outline-offset:2px}
             .alert{border-left:4px solid #cf222e;background:#ffebe9;padding:.5rem .75rem}
-            .notice{border-left:4px solid #0969da;background:#ddf4ff;padding:.5rem .75rem}
+            .notice{border-left:4px solid {accent};background:#ddf4ff;padding:.5rem .75rem}
             .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
             @media (max-width:37.5rem){
             main{padding:1rem .5rem}
@@ -63,6 +69,20 @@ public final class RatingPage {
             }
             @media (forced-colors:active){.option input:checked+label{outline:3px solid CanvasText}}
             """;
+
+    private final Branding branding;
+    private final String style;
+
+    public RatingPage() {
+        this(Branding.NONE);
+    }
+
+    public RatingPage(Branding branding) {
+        this.branding = branding;
+        this.style = STYLE.replace("{accent}", branding.accent(BLUE)).replace("{onAccent}", branding.onAccent("#fff"))
+                .replace("{edge}", branding.edgeOnWhite(BLUE))
+                .replace("{link}", branding.textOnWhite(BLUE));
+    }
 
     /** The form: question, scale with the link's score pre-selected, optional comment, confirm button. */
     public String form(SurveyTemplate template, String company, RatingForm form) {
@@ -184,16 +204,26 @@ public final class RatingPage {
                 + "</p>\n");
     }
 
+    private String masthead(SurveyTemplate survey) {
+        String name = survey.company();
+        if (branding.logoUrl().isPresent()) {
+            // The logo carries the name; its alt text says it to a screen reader or when the image is blocked.
+            return "<img class=\"logo\" src=\"" + escape(branding.logoUrl().get().toString()) + "\" alt=\""
+                    + escape(name == null ? "" : name) + "\" height=\"40\">\n";
+        }
+        return name == null ? "" : "<p class=\"brand\">" + escape(name) + "</p>\n";
+    }
+
     private static String deadEnd(String title, String whatHappened, String locale) {
         return "<h1>" + escape(title) + "</h1>\n<p>" + escape(whatHappened) + "</p>\n<p>"
                 + escape(DeadEndText.of(locale).whatToDo()) + "</p>\n";
     }
 
-    private static String page(SurveyTemplate survey, CharSequence body) {
+    private String page(SurveyTemplate survey, CharSequence body) {
         return page(survey, survey.subject(), body);
     }
 
-    private static String page(SurveyTemplate survey, String title, CharSequence body) {
+    private String page(SurveyTemplate survey, String title, CharSequence body) {
         return "<!DOCTYPE html>\n"
                 + "<html lang=\"" + escape(survey.locale()) + "\">\n"
                 + "<head>\n"
@@ -204,10 +234,10 @@ public final class RatingPage {
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<title>" + escape(title) + (survey.company() == null ? "" : " – " + escape(survey.company()))
                 + "</title>\n"
-                + "<style>\n" + STYLE + "</style>\n"
+                + "<style>\n" + style + "</style>\n"
                 + "</head>\n"
                 + "<body>\n<main>\n<div class=\"card\">\n"
-                + (survey.company() == null ? "" : "<p class=\"brand\">" + escape(survey.company()) + "</p>\n")
+                + masthead(survey)
                 + body
                 + "</div>\n</main>\n</body>\n</html>\n";
     }

@@ -8,12 +8,17 @@ public final class SurveyComposer {
     private final URI publicUrl;
     private final LinkSigner signer;
     private final String company;
-    private final SurveyRenderer renderer = new SurveyRenderer();
+    private final SurveyRenderer renderer;
 
     public SurveyComposer(URI publicUrl, LinkSigner signer, String company) {
+        this(publicUrl, signer, company, Branding.NONE);
+    }
+
+    public SurveyComposer(URI publicUrl, LinkSigner signer, String company, Branding branding) {
         this.publicUrl = publicUrl;
         this.signer = signer;
         this.company = company;
+        this.renderer = new SurveyRenderer(branding);
     }
 
     public SurveyMessage compose(long surveyId, SurveyTemplate template) {

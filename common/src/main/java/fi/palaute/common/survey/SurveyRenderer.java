@@ -9,12 +9,23 @@ import java.util.function.IntFunction;
 /**
  * The survey as it goes into the ticket reply: one link per score. The helpdesk wraps
  * it in its own mail layout, so the markup is a compact fragment, styled inline only
- * (Gmail and Outlook drop or ignore style blocks and classes), without scripts or images.
+ * (Gmail and Outlook drop or ignore style blocks and classes), without scripts; the one image is the
+ * optional brand logo, with the company name as its alt text for mail clients that block images.
  */
 public final class SurveyRenderer {
 
     private static final String TEXT = "font-family:Arial,Helvetica,sans-serif;color:#1f2328;";
     private static final String MUTED = "font-family:Arial,Helvetica,sans-serif;font-size:12px;line-height:16px;color:#57606a;";
+
+    private final Branding branding;
+
+    public SurveyRenderer() {
+        this(Branding.NONE);
+    }
+
+    public SurveyRenderer(Branding branding) {
+        this.branding = branding;
+    }
 
     /**
      * HTML for the reply body.
@@ -34,6 +45,12 @@ public final class SurveyRenderer {
         StringBuilder html = new StringBuilder(4096);
         html.append("<div lang=\"").append(escape(survey.locale())).append("\" style=\"").append(TEXT)
                 .append("font-size:15px;line-height:21px;\">\n");
+        branding.logoUrl().ifPresent(logo -> html.append("<img src=\"").append(escape(logo.toString()))
+                .append("\" alt=\"").append(escape(survey.company())).append("\" height=\"32\" ")
+                .append("style=\"display:block;height:32px;width:auto;max-width:240px;border:0;margin:0 0 8px 0;\">\n"));
+        // The brand colour as a rule above the text: the score links keep their own readable colours.
+        branding.color().ifPresent(color -> html.append("<div style=\"height:4px;line-height:4px;font-size:0;")
+                .append("margin:0 0 10px 0;background:").append(color).append(";\">&nbsp;</div>\n"));
         html.append("<p style=\"margin:0 0 4px 0;font-weight:bold;\">").append(escape(survey.subject())).append("</p>\n");
         html.append("<p style=\"margin:0 0 8px 0;\">").append(escape(survey.question())).append("</p>\n");
         html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"4\" border=\"0\" ")

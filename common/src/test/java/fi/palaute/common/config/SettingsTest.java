@@ -82,4 +82,37 @@ class SettingsTest {
         assertEquals(8083, none.port(Setting.PALAUTE_PORT, Service.SLACK));
         assertEquals("jdbc:sqlite:palaute.db", none.string(Setting.PALAUTE_DB_URL));
     }
+
+    @Test
+    void brandColourThatIsNotHexIsRefusedNamingTheSetting() {
+        for (String bad : List.of("green", "#0a7d3", "0a7d3e", "#0a7d3eff", "#gg0000")) {
+            Map<String, String> env = valid();
+            env.put("PALAUTE_BRAND_COLOR", bad);
+            var e = assertThrows(SettingException.class, () -> SurveySettings.from(new Settings(env)), bad);
+            assertEquals("PALAUTE_BRAND_COLOR: must be a colour written #rrggbb, such as #0a7d3e", e.getMessage());
+        }
+    }
+
+    @Test
+    void logoUrlThatIsNotHttpsIsRefusedNamingTheSetting() {
+        for (String bad : List.of("http://acme.example/logo.png", "logo.png", "//acme.example/logo.png",
+                "javascript:alert(1)", "data:image/png;base64,AAAA")) {
+            Map<String, String> env = valid();
+            env.put("PALAUTE_LOGO_URL", bad);
+            var e = assertThrows(SettingException.class, () -> SurveySettings.from(new Settings(env)), bad);
+            assertEquals("PALAUTE_LOGO_URL: must be an absolute https URL, such as https://example.com/logo.png",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void brandingIsReadWhenValid() {
+        Map<String, String> env = valid();
+        env.put("PALAUTE_BRAND_COLOR", "#0A7D3E");
+        env.put("PALAUTE_LOGO_URL", "https://cdn.acme.example/logo.png");
+        var branding = SurveySettings.from(new Settings(env)).branding();
+        assertEquals(java.util.Optional.of("#0a7d3e"), branding.color());
+        assertEquals(java.util.Optional.of("https://cdn.acme.example"), branding.logoOrigin());
+        assertEquals(fi.palaute.common.survey.Branding.NONE, SurveySettings.from(new Settings(valid())).branding());
+    }
 }

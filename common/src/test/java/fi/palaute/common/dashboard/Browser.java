@@ -34,6 +34,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() throws Exception {
+        return start(new String[0]);
+    }
+
+    /** With extra Chromium switches, e.g. {@code --ignore-certificate-errors} for a test's self-signed https server. */
+    public static Browser start(String... extraArguments) throws Exception {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             String why = "no browser: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed (apt-get install chromium chromium-driver)";
@@ -46,6 +51,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
