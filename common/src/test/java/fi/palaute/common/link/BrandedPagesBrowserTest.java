@@ -209,9 +209,13 @@ class BrandedPagesBrowserTest {
         g.setColor(Color.WHITE);
         g.setStroke(new BasicStroke(8));
         g.drawArc(20, 24, 32, 32, 30, 300);
-        g.setColor(new Color(0x1f2328));
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 44));
-        g.drawString("Acme Oy", 84, 56);
+        try {
+            g.setColor(new Color(0x1f2328));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 44));
+            g.drawString("Acme Oy", 84, 56);
+        } catch (RuntimeException | Error noFonts) {
+            // A machine without fonts for Java gets the disc alone: the test is about the logo loading.
+        }
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
