@@ -26,14 +26,16 @@ public final class AlertJob implements JobKind.PayloadHandler<AnswerRef> {
     private final AnswerLookup answers;
     private final FollowUpStore followUps;
     private final SlackClient slack;
+    private final OncePerJobPoster poster;
     private final AlertComposer composer;
     private final Optional<String> channel;
 
-    public AlertJob(AnswerLookup answers, FollowUpStore followUps, SlackClient slack, AlertComposer composer,
-                    Optional<String> channel) {
+    public AlertJob(AnswerLookup answers, FollowUpStore followUps, SlackClient slack, OncePerJobPoster poster,
+                    AlertComposer composer, Optional<String> channel) {
         this.answers = answers;
         this.followUps = followUps;
         this.slack = slack;
+        this.poster = poster;
         this.composer = composer;
         this.channel = channel;
     }
@@ -62,7 +64,8 @@ public final class AlertJob implements JobKind.PayloadHandler<AnswerRef> {
             log.info("alert for answer {} skipped: its follow-up {} is closed", answerId, f.id());
             return;
         }
-        PostedMessage posted = slack.postMessage(new PostMessage(channel.get(), composer.compose(a, f)));
+        PostedMessage posted = poster.post(KIND.dedupeKey(ref), PostEvent.ALERT,
+                new PostMessage(channel.get(), composer.compose(a, f)));
         followUps.attachAlert(f.id(), posted.channel(), posted.ts());
         log.info("alert posted for answer {} ({} {}) to {} ts={} followup={}", answerId, a.metric().id(), a.score(),
                 posted.channel(), posted.ts(), f.id());

@@ -18,12 +18,12 @@ public final class AlertUpdateHandler implements JobKind.PayloadHandler<AlertUpd
 
     private final FollowUpStore store;
     private final AlertRedraw redraw;
-    private final SlackClient slack;
+    private final OncePerJobPoster poster;
 
-    public AlertUpdateHandler(FollowUpStore store, AlertRedraw redraw, SlackClient slack) {
+    public AlertUpdateHandler(FollowUpStore store, AlertRedraw redraw, OncePerJobPoster poster) {
         this.store = store;
         this.redraw = redraw;
-        this.slack = slack;
+        this.poster = poster;
     }
 
     @Override
@@ -35,8 +35,9 @@ public final class AlertUpdateHandler implements JobKind.PayloadHandler<AlertUpd
         }
         if (update.note() != null) {
             String text = ":information_source: " + Mrkdwn.escape(update.note());
-            slack.postMessage(new PostMessage(f.alertChannel(), new SlackMessage(text, List.of(new Block.Section(text))),
-                    f.alertTs()));
+            // The kind has no dedupe key (each change is news); the job's own id keys its one note.
+            poster.post(AlertUpdateJob.KIND.name() + ":job:" + job.id(), PostEvent.ALERT_NOTE, new PostMessage(
+                    f.alertChannel(), new SlackMessage(text, List.of(new Block.Section(text))), f.alertTs()));
         }
         log.info("alert of follow-up {} updated ({})", f.id(), f.state().id());
     }

@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * {@code check}: settings, database, the bot token ({@code auth.test}), each channel the connector posts
  * to ({@code conversations.info}: it exists, is not archived, and the bot is in it) and whether the
- * signing secret is set; one line each, exit 1 when any failed.
+ * signing secret is set; one line each, exit 1 when any failed. "post history" says whether posts are exactly
+ * once: the token must read the channels' history to find a post whose answer was lost instead of posting it
+ * again ({@link OncePerJobPoster}); without the scope they are at least once.
  */
 public final class CheckCommand {
     private final Settings env;
@@ -56,6 +58,30 @@ public final class CheckCommand {
         if (me.isEmpty()) return;
         channel(report, client, "SLACK_DIGEST_CHANNEL", slack.digestChannel(), "scheduled digests are off");
         channel(report, client, "SLACK_ALERT_CHANNEL", slack.alertChannel(), "low-score alerts are not posted");
+        history(report, client, java.util.stream.Stream.of(slack.digestChannel(), slack.alertChannel())
+                .flatMap(Optional::stream).distinct().toList());
+    }
+
+    private void history(CheckReport report, SlackClient client, java.util.List<String> channels) {
+        if (channels.isEmpty()) return;
+        java.util.List<String> unreadable = new java.util.ArrayList<>();
+        for (String channel : channels) {
+            try {
+                client.conversationsHistory(new HistoryRequest(channel, null, clock.instant().minusSeconds(60), 1, null));
+            } catch (SlackApiException e) {
+                unreadable.add(channel + (e.error().equals("missing_scope") ? "" : " (" + e.error() + ")"));
+            } catch (RuntimeException e) {
+                unreadable.add(channel + " (" + e.getMessage() + ")");
+            }
+        }
+        if (unreadable.isEmpty()) {
+            report.ok("post history", String.join(", ", channels) + " readable: posts are exactly once (a post whose "
+                    + "answer was lost is found in the channel, not posted again)");
+        } else {
+            report.warn("post history", "cannot read the history of " + String.join(", ", unreadable) + ": posts are "
+                    + "at least once there (a post whose answer was lost is posted again); add the channels:history "
+                    + "and groups:history scopes and reinstall the app");
+        }
     }
 
     private void channel(CheckReport report, SlackClient client, String setting, Optional<String> channel, String unset) {

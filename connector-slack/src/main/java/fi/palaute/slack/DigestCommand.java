@@ -34,7 +34,9 @@ public final class DigestCommand {
         String token = dryRun ? null : settings.botToken();
         DigestPeriod period = DigestPeriod.trailing(kind, clock.instant(), settings.schedule().zone());
         SlackMessage message = new DigestComposer().compose(new DigestReportQuery(db, settings.followUpSla(), clock).load(period));
-        PostMessage request = new PostMessage(channel, message);
+        // Not a job, so not searched for on a retry (there is none); the metadata still says what posted it.
+        PostMessage request = new PostMessage(channel, message).withMetadata(new MessageMetadata(
+                PostEvent.DIGEST.eventType(), "digest-now:" + channel + ":" + kind.id() + ":" + period.start()));
         String pretty = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(request.toJson());
         if (dryRun) {
             out.println(pretty);

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts one scheduled digest and records it in {@code digests}. The job's dedupe key makes the enqueue
  * exactly-once; the {@code digests} row (unique per channel, period and start) is checked first so a job
- * re-run after a crash between "posted" and "done" does not post twice when the row was written.
+ * re-run after a crash between "posted" and "done" does not post twice when the row was written, and
+ * {@link OncePerJobPoster} covers a crash (or a lost answer) before it was.
  */
 public final class DigestJob implements JobKind.PayloadHandler<DigestJob.Payload> {
     /** {@code digest:<channel>:<period>:<start>}: one job per channel and period, whichever instance enqueues it. */
@@ -23,14 +24,15 @@ public final class DigestJob implements JobKind.PayloadHandler<DigestJob.Payload
     private final Database db;
     private final DigestReportQuery reports;
     private final DigestComposer composer;
-    private final SlackClient slack;
+    private final OncePerJobPoster poster;
     private final Clock clock;
 
-    public DigestJob(Database db, DigestReportQuery reports, DigestComposer composer, SlackClient slack, Clock clock) {
+    public DigestJob(Database db, DigestReportQuery reports, DigestComposer composer, OncePerJobPoster poster,
+                     Clock clock) {
         this.db = db;
         this.reports = reports;
         this.composer = composer;
-        this.slack = slack;
+        this.poster = poster;
         this.clock = clock;
     }
 
@@ -55,7 +57,7 @@ public final class DigestJob implements JobKind.PayloadHandler<DigestJob.Payload
             return;
         }
         SlackMessage message = composer.compose(reports.load(period));
-        PostedMessage posted = slack.postMessage(new PostMessage(channel, message));
+        PostedMessage posted = poster.post(KIND.dedupeKey(payload), PostEvent.DIGEST, new PostMessage(channel, message));
         db.run(tx -> tx.update("""
                 INSERT INTO digests (channel, period, period_start, period_end, posted_at, message_ts)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",

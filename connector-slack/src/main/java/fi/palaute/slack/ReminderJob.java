@@ -29,13 +29,13 @@ public final class ReminderJob implements JobKind.PayloadHandler<ReminderJob.Due
     public record Due(@JsonProperty("followup_id") long followUpId) {}
 
     private final FollowUpStore store;
-    private final SlackClient slack;
+    private final OncePerJobPoster poster;
     private final Duration sla;
     private final Clock clock;
 
-    public ReminderJob(FollowUpStore store, SlackClient slack, Duration sla, Clock clock) {
+    public ReminderJob(FollowUpStore store, OncePerJobPoster poster, Duration sla, Clock clock) {
         this.store = store;
-        this.slack = slack;
+        this.poster = poster;
         this.sla = sla;
         this.clock = clock;
     }
@@ -54,8 +54,8 @@ public final class ReminderJob implements JobKind.PayloadHandler<ReminderJob.Due
         }
         String text = ":alarm_clock: Still open after " + Format.duration(sla)
                 + ": nobody has said they will follow up on this low score. Who can call the customer?";
-        slack.postMessage(new PostMessage(f.alertChannel(), new SlackMessage(text, List.of(new Block.Section(text))),
-                f.alertTs()));
+        poster.post(KIND.dedupeKey(due), PostEvent.REMINDER, new PostMessage(f.alertChannel(),
+                new SlackMessage(text, List.of(new Block.Section(text))), f.alertTs()));
         store.markReminded(id, clock.instant());
         log.info("follow-up {} reminded in thread {} after the SLA {}", id, f.alertTs(), sla);
     }

@@ -123,6 +123,48 @@ public final class SlackClient {
                 channel.path("is_member").asBoolean(false));
     }
 
+    /**
+     * {@code conversations.history}: a page of the channel's top-level messages since {@code oldest}, newest
+     * first, with their metadata (scope {@code channels:history}, {@code groups:history} for private channels).
+     */
+    public HistoryPage conversationsHistory(HistoryRequest request) {
+        if (request.threadTs() != null) throw new IllegalArgumentException("a thread is read with conversations.replies");
+        return historyPage("conversations.history", request, Map.of());
+    }
+
+    /** {@code conversations.replies}: a page of the thread {@code threadTs} since {@code oldest}, with metadata. */
+    public HistoryPage conversationsReplies(HistoryRequest request) {
+        if (request.threadTs() == null) throw new IllegalArgumentException("conversations.replies needs the thread's ts");
+        return historyPage("conversations.replies", request, Map.of("ts", request.threadTs()));
+    }
+
+    private HistoryPage historyPage(String method, HistoryRequest request, Map<String, String> extra) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("channel", request.channel());
+        params.putAll(extra);
+        params.put("oldest", request.oldestTs());
+        params.put("limit", Integer.toString(request.limit()));
+        params.put("include_all_metadata", "true");
+        if (request.cursor() != null) params.put("cursor", request.cursor());
+        // Its caller decides what a refusal means (missing_scope: post at least once), so no error is logged here.
+        JsonNode body = checkOk(method, api.get(method + "?" + query(params)), false);
+        java.util.List<HistoryPage.Message> messages = new java.util.ArrayList<>();
+        for (JsonNode m : body.path("messages")) {
+            messages.add(new HistoryPage.Message(m.path("ts").asText(""), MessageMetadata.from(m.path("metadata"))));
+        }
+        String next = body.path("response_metadata").path("next_cursor").asText("");
+        return new HistoryPage(messages, next.isEmpty() ? Optional.empty() : Optional.of(next));
+    }
+
+    private static String query(Map<String, String> params) {
+        StringBuilder q = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (q.length() > 0) q.append('&');
+            q.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        });
+        return q.toString();
+    }
+
     private void pace(String channel) {
         try {
             perChannel.computeIfAbsent(channel, c -> new RateLimiter(1, Duration.ofSeconds(1), clock)).acquire();
@@ -133,6 +175,10 @@ public final class SlackClient {
     }
 
     private JsonNode checkOk(String method, ApiResponse response) {
+        return checkOk(method, response, true);
+    }
+
+    private JsonNode checkOk(String method, ApiResponse response, boolean logRefusal) {
         JsonNode body = response.body();
         if (body.path("ok").asBoolean(false)) {
             if (body.has("warning")) log.debug("slack {} warning: {}", method, body.path("warning").asText());
@@ -146,10 +192,12 @@ public final class SlackClient {
             Duration wait = retryAfter.orElse(error.contains("rate") ? DEFAULT_RATELIMIT_WAIT : null);
             log.warn("slack {} answered {}, will retry{}", method, error,
                     wait == null ? "" : " after " + wait.toSeconds() + " s");
-            throw new RetryLaterException("slack " + method + " answered " + error, wait);
+            throw new SlackRetryableException(method, error, wait);
         }
-        log.error("slack {} failed: {} (fix the Slack app or the channel setting; the job is parked as dead)",
-                method, error);
+        if (logRefusal) {
+            log.error("slack {} failed: {} (fix the Slack app or the channel setting; the job is parked as dead)",
+                    method, error);
+        }
         throw new SlackApiException(method, error);
     }
 

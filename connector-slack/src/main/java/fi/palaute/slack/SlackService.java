@@ -64,18 +64,22 @@ public final class SlackService implements AutoCloseable {
         AlertComposer alerts = new AlertComposer(slack.schedule().zone());
         SlackClient alertClient = client.withPurpose(CallPurpose.ALERT);
         SlackClient followUpClient = client.withPurpose(CallPurpose.FOLLOW_UP);
+        SlackPostStore posts = new SlackPostStore(db);
+        OncePerJobPoster followUpPoster = new OncePerJobPoster(followUpClient, posts, metrics, clock);
         AlertRedraw redraw = new AlertRedraw(answers, followUpClient, alerts);
-        b.handle(AlertJob.KIND, new AlertJob(answers, followUps, alertClient, alerts, slack.alertChannel()));
+        b.handle(AlertJob.KIND, new AlertJob(answers, followUps, alertClient,
+                new OncePerJobPoster(alertClient, posts, metrics, clock), alerts, slack.alertChannel()));
         b.handle(FollowUpClick.KIND, new FollowUpClickJob(followUps, redraw, followUpClient, clock));
         b.handle(OutcomeSubmission.KIND, new OutcomeJob(db, followUps, b.queue(), redraw, b.pokeWorker(), clock));
-        b.handle(AlertUpdateJob.KIND, new AlertUpdateHandler(followUps, redraw, followUpClient));
-        b.handle(ReminderJob.KIND, new ReminderJob(followUps, followUpClient, slack.followUpSla(), clock));
+        b.handle(AlertUpdateJob.KIND, new AlertUpdateHandler(followUps, redraw, followUpPoster));
+        b.handle(ReminderJob.KIND, new ReminderJob(followUps, followUpPoster, slack.followUpSla(), clock));
         b.handle(AppHomeJob.KIND, new AppHomeJob(followUpClient, new AgentDirectory(db), new SummaryQuery(db), answers,
                 followUps, new AppHomeComposer(slack.schedule().zone()), clock));
         AdminApi admin = new AdminApi(db, service.adminToken(), clock, slack.followUpSla());
         b.routes(admin::registerFollowUps);
         b.dashboard(d -> d.followups(new FollowUpSection(followUps, slack.followUpSla(), clock)));
-        b.handle(DigestJob.KIND, new DigestJob(db, reports, composer, client.withPurpose(CallPurpose.DIGEST), clock));
+        b.handle(DigestJob.KIND, new DigestJob(db, reports, composer,
+                new OncePerJobPoster(client.withPurpose(CallPurpose.DIGEST), posts, metrics, clock), clock));
         if (slack.secret().isPresent()) {
             CxCommand cx = new CxCommand(new SlackSignatureVerifier(slack.signingSecret(), clock), reports, composer,
                     slack.schedule().zone(), clock, commandExecutor);

@@ -74,11 +74,18 @@ class CheckCommandTest {
                         + "\"purpose\": {\"value\": \"\"}}}")));
     }
 
+    /** conversations.history as Slack answers it (https://api.slack.com/methods/conversations.history). */
+    private static void historyReadable() {
+        slack.stubFor(get(urlPathEqualTo("/conversations.history")).willReturn(okJson("{\"ok\": true, \"messages\": [], "
+                + "\"has_more\": false, \"pin_count\": 0, \"response_metadata\": {\"next_cursor\": \"\"}}")));
+    }
+
     @Test
     void passesWithAGoodTokenAndChannelsTheAppIsIn() {
         authOk();
         channel("C012AB3CD", "cx-digest", true, false);
         channel("C0ALERTS1", "cx-alerts", true, false);
+        historyReadable();
         assertEquals(0, check(env()), output());
         assertTrue(output().contains("ok    slack API          token signs in as palaute (W12345678) in Subarachnoid "
                 + "Workspace (T12345678)"), output());
@@ -88,7 +95,25 @@ class CheckCommandTest {
         slack.verify(postRequestedFor(urlEqualTo("/auth.test")).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         slack.verify(getRequestedFor(urlPathEqualTo("/conversations.info")).withHeader("Authorization",
                 containing("Bearer ")));
+        assertTrue(output().contains("ok    post history       C012AB3CD, C0ALERTS1 readable: posts are exactly once"),
+                output());
+        slack.verify(getRequestedFor(urlPathEqualTo("/conversations.history")).withQueryParam("channel", equalTo("C0ALERTS1"))
+                .withQueryParam("include_all_metadata", equalTo("true")).withQueryParam("limit", equalTo("1")));
         assertFalse(output().contains(TOKEN) || output().contains(SIGNING_SECRET), "no secrets in the report");
+    }
+
+    @Test
+    void withoutTheHistoryScopeItWarnsThatPostsAreAtLeastOnce() {
+        authOk();
+        channel("C012AB3CD", "cx-digest", true, false);
+        channel("C0ALERTS1", "cx-alerts", true, false);
+        slack.stubFor(get(urlPathEqualTo("/conversations.history")).willReturn(okJson("{\"ok\": false, "
+                + "\"error\": \"missing_scope\", \"needed\": \"channels:history\", "
+                + "\"provided\": \"chat:write,commands,users:read,users:read.email\"}")));
+        assertEquals(0, check(env()), "a warning, not a failure: posts still go out: " + output());
+        assertTrue(output().contains("warn  post history       cannot read the history of C012AB3CD, C0ALERTS1: posts "
+                + "are at least once there"), output());
+        assertTrue(output().contains("channels:history and groups:history"), output());
     }
 
     @Test

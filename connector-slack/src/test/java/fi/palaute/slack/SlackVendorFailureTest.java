@@ -97,6 +97,12 @@ class SlackVendorFailureTest {
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(notContaining("never-posted"))
                 .inScenario("recovering").whenScenarioStateIs(state)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(OK)));
+        // After each failure whose outcome is unknown the retry looks in the history first; the fake's is empty.
+        slack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/conversations.history"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"ok\": true, \"messages\": [], \"has_more\": false, \"pin_count\": 0, "
+                                + "\"response_metadata\": {\"next_cursor\": \"\"}}")));
         // The hopeless alert: Slack answers 503 for ever.
         slack.stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("never-posted"))
                 .willReturn(status(503)));

@@ -126,7 +126,8 @@ public enum Setting {
 
     // Slack
     SLACK_BOT_TOKEN(SLACK, SettingType.secretStartingWith("xox", "must be a Slack bot token (xoxb-…)"), Need.required(),
-            "bot token (scopes chat:write, commands, users:read, users:read.email); digest --dry-run does without"),
+            "bot token (scopes chat:write, commands, channels:history, groups:history, users:read, users:read.email; "
+                    + "without the history scopes posts are at least once); digest --dry-run does without"),
     SLACK_API_URL(SLACK, SettingType.httpUrl(), Need.defaultsTo("https://slack.com/api"),
             "Slack Web API base URL (tests, proxies)"),
     SLACK_SIGNING_SECRET(SLACK, SettingType.secret(16), Need.optional(),

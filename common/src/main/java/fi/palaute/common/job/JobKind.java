@@ -56,6 +56,11 @@ public final class JobKind<P> {
         return JobRequest.of(name, encode(payload), dueAt).withDedupeKey(dedupeKey.apply(payload));
     }
 
+    /** The dedupe key a job of this payload has, or null for a kind without one. */
+    public String dedupeKey(P payload) {
+        return dedupeKey.apply(payload);
+    }
+
     public String encode(P payload) {
         try {
             return JSON.writeValueAsString(payload);
