@@ -56,9 +56,12 @@ final class Dispatcher extends Handler.Abstract {
         Optional<Routes.Match> match = routes.match(request.getMethod(), path == null ? "/" : path);
         if (match.isEmpty()) {
             boolean otherMethod = routes.hasPath(path);
+            // The body is not read for these. Jetty drops the connection when it is still on its way, so
+            // say so: a client that kept the connection would lose its next request on it.
+            boolean bodyUnread = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
             exchange.send("unmatched", otherMethod
                     ? Response.error(405, "method_not_allowed", request.getMethod() + " is not allowed on this path")
-                    : Response.error(404, "not_found", "no such endpoint"), false);
+                    : Response.error(404, "not_found", "no such endpoint"), bodyUnread);
             return true;
         }
         Routes.Match m = match.get();

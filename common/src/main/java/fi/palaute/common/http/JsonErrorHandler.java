@@ -39,6 +39,9 @@ final class JsonErrorHandler extends ErrorHandler {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
         SecurityHeaders.apply(body, response.getHeaders());
+        // Jetty closes the connection after some of these (a NUL in the path) without saying so; a client
+        // that kept the connection would then lose its next request on it.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body.bufferedBytes()), callback);
         return true;
     }

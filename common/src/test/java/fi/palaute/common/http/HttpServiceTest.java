@@ -158,4 +158,73 @@ class HttpServiceTest {
             guarded.stop(0);
         }
     }
+
+    /**
+     * A client may send the headers and the body in separate packets. When the answer (here a 404, which
+     * needs no body) leaves before the body has arrived, the connection must either say it closes or
+     * stay usable: a kept-alive connection the server then drops silently makes the client's next request
+     * on it fail with no answer at all.
+     */
+    @Test
+    void answerSentBeforeTheBodyArrivedNeverLeavesADeadKeptAliveConnection() throws Exception {
+        for (String path : new String[] {"/nowhere", "/page"}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port())) {
+                socket.setSoTimeout(5_000);
+                var out = socket.getOutputStream();
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+                String status = in.readLine();
+                assertTrue(status.startsWith("HTTP/1.1 4"), path + ": " + status);
+                boolean closes = false;
+                int length = 0;
+                for (String h = in.readLine(); !h.isEmpty(); h = in.readLine()) {
+                    if (h.equalsIgnoreCase("Connection: close")) closes = true;
+                    if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        length = Integer.parseInt(h.substring(15).strip());
+                    }
+                }
+                for (int i = 0; i < length; i++) in.read();
+                if (closes) continue;
+                out.write("hello".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+                String next = in.readLine();
+                assertTrue(next != null && next.startsWith("HTTP/1.1 200"),
+                        path + ": the connection was kept alive without saying so, then the next request got " + next);
+            }
+        }
+    }
+
+    /**
+     * Jetty refuses some requests itself (here a NUL in the path) and then closes the connection;
+     * the answer must say so, or a client keeping the connection loses its next request on it.
+     */
+    @Test
+    void requestRefusedBeforeRoutingSaysTheConnectionCloses() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", service.port())) {
+            socket.setSoTimeout(5_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(("POST /echo/a%00b HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            String status = in.readLine();
+            java.util.List<String> headers = new java.util.ArrayList<>();
+            for (String h = in.readLine(); h != null && !h.isEmpty(); h = in.readLine()) headers.add(h);
+            assertTrue(status.startsWith("HTTP/1.1 4"), status);
+            if (headers.stream().noneMatch(h -> h.equalsIgnoreCase("Connection: close"))) {
+                int length = headers.stream().filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                        .mapToInt(h -> Integer.parseInt(h.substring(15).strip())).findFirst().orElse(0);
+                for (int i = 0; i < length; i++) in.read();
+                out.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+                String next = in.readLine();
+                assertTrue(next != null && next.startsWith("HTTP/1.1 200"), "kept alive without saying so; next: " + next);
+            }
+        }
+    }
 }
