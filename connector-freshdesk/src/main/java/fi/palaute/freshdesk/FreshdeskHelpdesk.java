@@ -87,7 +87,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         }
         return new TicketSnapshot(ticketId, status, solved, t.status() == Ticket.CLOSED, solvedAt, t.tags(),
                 requester(t), agentName(t.responderId()), groupName(t.groupId()), t.sourceName(),
-                settings.baseUrl() + "/a/tickets/" + ticketId, agentEmail(t.responderId()));
+                settings.baseUrl() + "/a/tickets/" + ticketId, agentEmail(t.responderId()), t.subject());
     }
 
     private Read read(String ticketId) {

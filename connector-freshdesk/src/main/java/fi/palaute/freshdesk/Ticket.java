@@ -8,12 +8,12 @@ import java.util.List;
  * A ticket as {@code GET /api/v2/tickets/{id}} returns it; {@code stats}, {@code requester} and
  * {@code conversations} (the first ten) only when asked for with {@code include}. Status: 2 Open,
  * 3 Pending, 4 Resolved, 5 Closed, 6+ custom. Source: 1 Email, 2 Portal, 3 Phone, 7 Chat, 9 Feedback
- * widget, 10 Outbound email.
+ * widget, 10 Outbound email. {@code subject} is the ticket's title.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Ticket(long id, int status, Integer source, Long requesterId, Long responderId, Long groupId,
                      String createdAt, List<String> tags, TicketStats stats, TicketRequester requester,
-                     List<Conversation> conversations) {
+                     List<Conversation> conversations, String subject) {
     public static final int OPEN = 2;
     public static final int PENDING = 3;
     public static final int RESOLVED = 4;

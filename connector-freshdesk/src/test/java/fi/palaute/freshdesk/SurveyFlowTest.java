@@ -168,7 +168,23 @@ class SurveyFlowTest {
         String html = fake.json.readTree(body).path("body").asText();
         assertTrue(html.contains("Kuinka tyytyväinen olit saamaasi tukeen?"), html);
         assertTrue(html.contains(Harness.PUBLIC_URL + "/r/"), html);
+        assertTrue(html.contains("Koskee pyyntöäsi #201: Printer on fire"), html);
         assertEquals("fi", app.string("SELECT locale FROM surveys"));
+    }
+
+    @Test
+    void surveyNamesTheRequestWithItsTitleEscaped() throws Exception {
+        start(Map.of());
+        var ticket = fake.ticket(201, 4, "2026-01-05T11:00:00Z", null);
+        ticket.put("subject", "<img src=x onerror=alert(1)> Bill & \"VAT\"\nline two");
+        fake.stubTicket(ticket);
+        app.webhook(RESOLVED);
+        app.awaitJobsSettled();
+        String body = fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/201/reply"))).get(0).getBodyAsString();
+        String html = fake.json.readTree(body).path("body").asText();
+        assertTrue(html.contains("About your request #201: &lt;img src=x onerror=alert(1)&gt; Bill &amp; &quot;VAT&quot; "
+                + "line two"), html);
+        assertFalse(html.contains("<img src=x"), html);
     }
 
     @Test

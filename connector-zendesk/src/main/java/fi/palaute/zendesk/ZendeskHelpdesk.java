@@ -71,7 +71,7 @@ public final class ZendeskHelpdesk implements Helpdesk {
         String group = t.groupId() == null ? null : shown.groupNames().getOrDefault(t.groupId(), String.valueOf(t.groupId()));
         return new TicketSnapshot(ticketId, status, solved, status.equals("closed"), metrics.solvedAt(), t.tags(),
                 requester, assignee == null ? null : assignee.name(), group, t.channel(),
-                settings.agentTicketUrl(ticketId), assignee == null ? null : assignee.email());
+                settings.agentTicketUrl(ticketId), assignee == null ? null : assignee.email(), t.subject());
     }
 
     @Override

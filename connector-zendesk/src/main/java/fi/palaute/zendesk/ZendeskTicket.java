@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * The parts of a Zendesk ticket the survey needs. {@code customFields} maps field id to its raw
- * value (number, string or null), as the ticket's {@code custom_fields} array lists them.
+ * value (number, string or null), as the ticket's {@code custom_fields} array lists them. {@code subject}
+ * is the ticket's title (null when it has none).
  */
 public record ZendeskTicket(long id, String status, Long requesterId, Long assigneeId, Long groupId, List<String> tags,
-                            String channel, Map<Long, JsonNode> customFields) {
+                            String channel, Map<Long, JsonNode> customFields, String subject) {
     public ZendeskTicket {
         tags = List.copyOf(tags);
         customFields = Map.copyOf(customFields);
@@ -26,7 +27,7 @@ public record ZendeskTicket(long id, String status, Long requesterId, Long assig
         }
         return new ZendeskTicket(t.path("id").asLong(), Json.text(t, "status"), Json.number(t, "requester_id"),
                 Json.number(t, "assignee_id"), Json.number(t, "group_id"), tags, Json.text(t.path("via"), "channel"),
-                fields);
+                fields, Json.text(t, "subject"));
     }
 
     /** A numeric custom field's value, or null when unset or not a number. */

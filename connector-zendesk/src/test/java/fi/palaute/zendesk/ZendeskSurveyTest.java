@@ -67,6 +67,8 @@ class ZendeskSurveyTest {
         while (m.find()) scores.append(m.group(2));
         assertEquals("12345", scores.toString());
         assertTrue(comment.path("html_body").asText().contains("How satisfied"));
+        assertTrue(comment.path("html_body").asText().contains("About your request #101: Invoice is wrong"),
+                "the ticket's number and title open the survey");
 
         Map<String, Object> survey = awaitSurveyRows(101, 1).get(0);
         assertEquals("sent", survey.get("state"));
@@ -203,6 +205,7 @@ class ZendeskSurveyTest {
         app.webhook(RunningConnector.triggerBody(108, "2026-03-01T10:00Z"));
         String html = zendesk.body(awaitSurveys(108, 1).get(0)).path("ticket").path("comment").path("html_body").asText();
         assertTrue(html.contains("Kuinka tyytyväinen olit saamaasi tukeen?"), html);
+        assertTrue(html.contains("Koskee pyyntöäsi #108: Invoice is wrong"), html);
         assertTrue(html.contains("lang=\"fi\""), html);
         assertEquals("fi", awaitSurveyRows(108, 1).get(0).get("locale"));
     }

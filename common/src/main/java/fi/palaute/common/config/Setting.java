@@ -62,7 +62,8 @@ public enum Setting {
     PALAUTE_EXCLUDE_TAGS(SURVEY, SettingType.list(), Need.defaultsTo("no_survey"), "ticket tags that suppress a survey"),
     PALAUTE_COMPANY(SURVEY, SettingType.text(), Need.optional(),
             "company name in survey texts and on the rating page; unset: each language's own default (en \"our "
-                    + "support team\", fi \"Asiakaspalvelumme\"), and required for a template that has none (nps)"),
+                    + "support team\", fi \"Asiakaspalvelumme\"), and required for a custom template whose wording names the company "
+                    + "and has no default name"),
     PALAUTE_BRAND_COLOR(SURVEY, SettingType.hexColour(), Need.optional(),
             "brand colour of the rating pages' buttons and the chosen score, and a rule in the survey e-mail; the text "
                     + "on it is white or dark, whichever reads better; unset: Palaute's blue"),

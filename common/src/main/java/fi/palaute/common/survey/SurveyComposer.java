@@ -26,9 +26,15 @@ public final class SurveyComposer {
     }
 
     public SurveyMessage compose(long surveyId, SurveyTemplate template, SurveyFormat format) {
+        return compose(surveyId, template, format, java.util.Optional.empty());
+    }
+
+    /** @param about the ticket the survey asks about, named at the top of the reply */
+    public SurveyMessage compose(long surveyId, SurveyTemplate template, SurveyFormat format,
+                                 java.util.Optional<RequestContext> about) {
         String token = signer.token(surveyId);
         String base = publicUrl + "/r/" + token;
-        String html = renderer.html(template, company, score -> base + "?score=" + score, base + "/hp");
+        String html = renderer.html(template, company, about, score -> base + "?score=" + score, base + "/hp");
         String text = renderer.text(template, company, score -> base + "?score=" + score);
         return new SurveyMessage(html, text, token, format);
     }

@@ -121,7 +121,7 @@ public final class SurveyJob implements JobKind.PayloadHandler<SurveyDue> {
         }
 
         SurveyTemplate sending = inRequestersLanguage(ticket, template);
-        SurveyMessage message = composer.compose(surveyId, sending, format);
+        SurveyMessage message = composer.compose(surveyId, sending, format, Optional.of(RequestContext.of(ticket)));
         try {
             helpdesk.postSurvey(ticket, message);
         } catch (ApiRejectedException e) {

@@ -4,6 +4,7 @@ import static fi.palaute.common.survey.HtmlText.escape;
 
 import fi.palaute.common.score.Metric;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -36,6 +37,17 @@ public final class SurveyRenderer {
      * @param honeypotUrl absolute link hidden from people; a fetch of it marks the answer as automated
      */
     public String html(SurveyTemplate template, String company, IntFunction<String> scoreUrl, String honeypotUrl) {
+        return html(template, company, Optional.empty(), scoreUrl, honeypotUrl);
+    }
+
+    /**
+     * HTML for the reply body, opening with the company (when PALAUTE_COMPANY names it) and which request
+     * the survey is about.
+     *
+     * @param about the ticket's number and title; empty leaves the line out
+     */
+    public String html(SurveyTemplate template, String company, Optional<RequestContext> about,
+                       IntFunction<String> scoreUrl, String honeypotUrl) {
         SurveyTemplate survey = template.personalised(company);
         Metric metric = survey.metric();
         int scores = metric.max() - metric.min() + 1;
@@ -49,8 +61,16 @@ public final class SurveyRenderer {
                 .append("\" alt=\"").append(escape(survey.company())).append("\" height=\"32\" ")
                 .append("style=\"display:block;height:32px;width:auto;max-width:240px;border:0;margin:0 0 8px 0;\">\n"));
         // The brand colour as a rule above the text: the score links keep their own readable colours.
-        branding.color().ifPresent(color -> html.append("<div style=\"height:4px;line-height:4px;font-size:0;")
+        // A short bar, not a full-width line: on a wide screen the survey is narrow and a long rule outweighs it.
+        branding.color().ifPresent(color -> html.append("<div style=\"width:48px;height:4px;line-height:4px;font-size:0;")
                 .append("margin:0 0 10px 0;background:").append(color).append(";\">&nbsp;</div>\n"));
+        // A configured name (not a language's stand-in such as "our support team"), unless the logo shows it.
+        if (company != null && !company.isBlank() && branding.logoUrl().isEmpty()) {
+            html.append("<p style=\"margin:0 0 2px 0;").append(MUTED).append("font-weight:bold;\">")
+                    .append(escape(company.strip())).append("</p>\n");
+        }
+        about.ifPresent(a -> html.append("<p style=\"margin:0 0 10px 0;").append(MUTED).append("\">")
+                .append(escape(a.line(survey.locale()))).append("</p>\n"));
         html.append("<p style=\"margin:0 0 4px 0;font-weight:bold;\">").append(escape(survey.subject())).append("</p>\n");
         html.append("<p style=\"margin:0 0 8px 0;\">").append(escape(survey.question())).append("</p>\n");
         html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"4\" border=\"0\" ")
@@ -87,7 +107,8 @@ public final class SurveyRenderer {
     /**
      * The short plain-text form, for channels that cannot show HTML (a chat or messaging conversation
      * strips tables and styles): the question, the prompt and one line per score with its link. It has
-     * no honeypot because a plain-text link cannot be hidden from the reader.
+     * no honeypot because a plain-text link cannot be hidden from the reader. It names no request: it is
+ * posted into the very conversation it asks about.
      */
     public String text(SurveyTemplate template, String company, IntFunction<String> scoreUrl) {
         SurveyTemplate survey = template.personalised(company);

@@ -180,6 +180,38 @@ class BrandedPagesBrowserTest {
         assertEquals("loaded", loadImage(logoUrl() + "?again"));
     }
 
+    @ParameterizedTest(name = "survey e-mail {0} {1} at {2} px")
+    @MethodSource("pages")
+    void surveyEmailOpensWithTheLogoAndTheRequestItIsAbout(String metric, String lang, int width) throws Exception {
+        boolean phone = width < 600;
+        browser.emulate(width, phone, lang);
+        var renderer = new fi.palaute.common.survey.SurveyRenderer(Branding.of(lang.equals("en") ? DARK_BRAND : PALE_BRAND,
+                logoUrl()));
+        var about = java.util.Optional.of(new fi.palaute.common.survey.RequestContext("1002",
+                java.util.Optional.of(lang.equals("en") ? "Cannot log in <again>" : "En pääse kirjautumaan")));
+        String fragment = renderer.html(TemplateCatalog.load(null, "en").find(metric, lang), "Acme Oy", about,
+                s -> "https://cx.acme.example/r/token?score=" + s, "https://cx.acme.example/r/token/hp");
+        // As a mail client shows it: the helpdesk's reply text above the survey, in a plain page.
+        String mail = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"></head><body style=\"margin:16px;\">"
+                + fragment + "</body></html>";
+        java.nio.file.Path file = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "rating-pages"))
+                .resolve("email-" + metric + "-" + lang + "-" + width + ".html");
+        java.nio.file.Files.writeString(file, mail);
+        driver.get(file.toAbsolutePath().toUri().toString());
+
+        WebElement logo = driver.findElement(By.cssSelector("img[alt='Acme Oy']"));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                ((Number) driver.executeScript("return arguments[0].naturalWidth", logo)).intValue() > 0);
+        String body = driver.findElement(By.tagName("body")).getText();
+        assertTrue(body.contains(lang.equals("en") ? "About your request #1002: Cannot log in <again>"
+                : "Koskee pyyntöäsi #1002: En pääse kirjautumaan"), body);
+        long overflow = (Long) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertEquals(0, overflow, "the e-mail scrolls sideways at " + width + " px");
+        browser.screenshot("email-" + metric + "-" + lang + "-" + width, width, phone);
+    }
+
     private static String loadImage(String url) {
         return (String) driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];

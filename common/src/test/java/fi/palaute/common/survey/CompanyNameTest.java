@@ -43,13 +43,27 @@ class CompanyNameTest {
     }
 
     @Test
-    void npsNeedsACompanyNameBecauseItsFinnishWordingHasNoDefault() {
-        SurveySettings nps = settings(Map.of("PALAUTE_SURVEY", "nps"));
-        SettingException e = assertThrows(SettingException.class, () -> SurveyConnector.requireCompanyName(catalog, nps));
+    void npsNeedsNoCompanyNameSinceItsFinnishWordingSaysUs() {
+        SurveyConnector.requireCompanyName(catalog, settings(Map.of("PALAUTE_SURVEY", "nps")));
+        assertTrue(new SurveyRenderer().text(catalog.find("nps", "fi"), null, s -> "https://x/r/t?score=" + s)
+                .contains("Kuinka todennäköisesti suosittelisit meitä ystävällesi tai kollegallesi?"));
+    }
+
+    @Test
+    void aCustomTemplateThatNamesTheCompanyWithoutADefaultNeedsACompanyName(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path dir) throws Exception {
+        String json = new String(getClass().getResourceAsStream("/templates/nps.fi.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"id\": \"nps\"", "\"id\": \"nps-named\"")
+                .replace("suosittelisit meitä", "suosittelisit meitä ({company})");
+        java.nio.file.Files.writeString(dir.resolve("nps-named.fi.json"), json);
+        TemplateCatalog custom = TemplateCatalog.load(dir, "en");
+        SurveySettings named = settings(Map.of("PALAUTE_SURVEY", "nps-named"));
+        SettingException e = assertThrows(SettingException.class, () -> SurveyConnector.requireCompanyName(custom, named));
         assertEquals("PALAUTE_COMPANY", e.setting());
-        assertTrue(e.getMessage().contains("nps") && e.getMessage().contains("fi"), e.getMessage());
-        SurveyConnector.requireCompanyName(catalog, settings(Map.of("PALAUTE_SURVEY", "nps", "PALAUTE_COMPANY", "Acme")));
-        SurveyConnector.requireCompanyName(catalog, settings(Map.of()));
-        SurveyConnector.requireCompanyName(catalog, settings(Map.of("PALAUTE_SURVEY", "ces")));
+        assertTrue(e.getMessage().contains("nps-named") && e.getMessage().contains("fi"), e.getMessage());
+        SurveyConnector.requireCompanyName(custom, settings(Map.of("PALAUTE_SURVEY", "nps-named", "PALAUTE_COMPANY", "Acme")));
+        assertThrows(IllegalStateException.class, () -> new SurveyRenderer().text(custom.find("nps-named", "fi"), " ",
+                s -> "https://x/r/t?score=" + s), "a blank name is no name");
     }
 }

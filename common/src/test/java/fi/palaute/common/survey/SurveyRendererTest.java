@@ -46,7 +46,7 @@ class SurveyRendererTest {
     @Test
     void emailShowsQuestionEndLabelsAndCommentHint() {
         String html = renderer.html(catalog.find("nps", "fi"), "Acme", LINK, HONEYPOT);
-        assertTrue(html.contains("Kuinka todennäköisesti suosittelisit yritystä Acme ystävällesi tai kollegallesi?"));
+        assertTrue(html.contains("Kuinka todennäköisesti suosittelisit meitä ystävällesi tai kollegallesi?"));
         assertTrue(html.indexOf("En lainkaan todennäköisesti") < html.indexOf("Erittäin todennäköisesti"));
         assertTrue(html.indexOf(">10</a>") < html.indexOf("En lainkaan todennäköisesti"), "labels sit under the scale");
         assertTrue(html.contains("voit halutessasi lisätä myös kommentin"));
@@ -131,17 +131,47 @@ class SurveyRendererTest {
         assertEquals(11, text.lines().filter(line -> line.contains("https://")).count());
     }
 
-    @Test
-    void companyNameIsRequiredWhereTheWordingHasNoDefaultName() {
-        // The Finnish NPS question names the company and has no default name: a blank one is refused.
-        assertThrows(IllegalStateException.class,
-                () -> renderer.text(catalog.find("nps", "fi"), " ", LINK));
-    }
-
     private static List<String> scoreLinks(String html) {
         return HREF.matcher(html).results()
                 .map(match -> match.group(1).replace("&amp;", "&"))
                 .filter(href -> !href.equals(HONEYPOT))
                 .toList();
+    }
+
+    @Test
+    void contextLineNamesTheRequestAndTheCompanyAndKeepsTheButtons() {
+        var about = java.util.Optional.of(new RequestContext("1002", java.util.Optional.of("Cannot log in")));
+        String plain = renderer.html(catalog.find("csat", "en"), "Acme Oy", LINK, HONEYPOT);
+        String html = renderer.html(catalog.find("csat", "en"), "Acme Oy", about, LINK, HONEYPOT);
+        assertTrue(html.contains(">About your request #1002: Cannot log in</p>"), html);
+        assertTrue(html.contains(">Acme Oy</p>"), html);
+        assertTrue(html.indexOf("About your request") < html.indexOf("How did we do?"), "the context comes first");
+        String buttons = plain.substring(plain.indexOf("<table"), plain.indexOf("</table>"));
+        assertTrue(html.contains(buttons), "the score buttons are unchanged");
+    }
+
+    @Test
+    void contextLineIsFinnishForAFinnishSurvey() {
+        var about = java.util.Optional.of(new RequestContext("1002", java.util.Optional.of("En pääse kirjautumaan")));
+        String html = renderer.html(catalog.find("nps", "fi"), "Acme Oy", about, LINK, HONEYPOT);
+        assertTrue(html.contains(">Koskee pyyntöäsi #1002: En pääse kirjautumaan</p>"), html);
+    }
+
+    @Test
+    void customerControlledTitleIsEscapedInTheEmail() {
+        var about = java.util.Optional.of(new RequestContext("7", java.util.Optional.of(
+                "</p><script>alert(1)</script><a href=\"https://evil.example\">win</a> & more")));
+        String html = renderer.html(catalog.find("csat", "en"), "Acme", about, LINK, HONEYPOT);
+        assertTrue(html.contains("About your request #7: &lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;a href=&quot;"
+                + "https://evil.example&quot;&gt;win&lt;/a&gt; &amp; more"), html);
+        assertFalse(html.contains("<script>") || html.contains("evil.example\">"), html);
+    }
+
+    @Test
+    void unsetCompanyShowsNoStandInNameLine() {
+        var about = java.util.Optional.of(new RequestContext("7", java.util.Optional.empty()));
+        String html = renderer.html(catalog.find("csat", "en"), null, about, LINK, HONEYPOT);
+        assertFalse(html.contains(">our support team</p>"), html);
+        assertTrue(html.contains(">About your request #7</p>"), html);
     }
 }
