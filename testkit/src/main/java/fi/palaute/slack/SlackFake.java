@@ -70,6 +70,7 @@ public final class SlackFake implements AutoCloseable {
     private volatile boolean dropFirstAnswerOfEachJob;
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private volatile Duration answerDelay = Duration.ZERO;
+    private final Map<String, Duration> channelAnswerDelays = new ConcurrentHashMap<>();
     private volatile boolean historyScope = true;
     private long lastMicros;
 
@@ -115,6 +116,11 @@ public final class SlackFake implements AutoCloseable {
         answerDelay = delay;
     }
 
+    /** Answers to posts in {@code channel} come this much later than the message lands. */
+    public void answerDelay(String channel, Duration delay) {
+        channelAnswerDelays.put(channel, delay);
+    }
+
     /** Posts to {@code channel} are refused with {@code {"ok": false, "error": error}} and nothing lands. */
     public void refusePostsTo(String channel, String error) {
         refusals.put(channel, error);
@@ -150,7 +156,7 @@ public final class SlackFake implements AutoCloseable {
         postsReceived.incrementAndGet();
         String channel = body.path("channel").asText();
         String refusal = refusals.get(channel);
-        if (refusal != null) return ok(false, json.createObjectNode().put("ok", false).put("error", refusal));
+        if (refusal != null) return answer(json.createObjectNode().put("ok", false).put("error", refusal));
         if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return aResponse().withStatus(429).withHeader("Retry-After", "1")
                     .withHeader("Content-Type", "application/json; charset=utf-8")
@@ -166,7 +172,7 @@ public final class SlackFake implements AutoCloseable {
         }
         ObjectNode answer = json.createObjectNode().put("ok", true).put("channel", channel).put("ts", m.ts());
         answer.set("message", messageJson(m, true));
-        return ok(true, answer);
+        return answer(answer, channelAnswerDelays.getOrDefault(channel, answerDelay));
     }
 
     private ObjectNode messageJson(Message m, boolean withMetadata) {
@@ -180,7 +186,7 @@ public final class SlackFake implements AutoCloseable {
     private ResponseDefinition history(ServeEvent event, boolean replies) {
         historyCalls.incrementAndGet();
         if (!historyScope) {
-            return ok(false, json.createObjectNode().put("ok", false).put("error", "missing_scope")
+            return answer(json.createObjectNode().put("ok", false).put("error", "missing_scope")
                     .put("needed", "channels:history,groups:history").put("provided", SCOPES));
         }
         String channel = param(event, "channel").orElse("");
@@ -189,7 +195,7 @@ public final class SlackFake implements AutoCloseable {
         int offset = Integer.parseInt(param(event, "cursor").map(c -> c.substring("offset:".length())).orElse("0"));
         boolean metadata = param(event, "include_all_metadata").map(Boolean::parseBoolean).orElse(false);
         Optional<String> thread = param(event, "ts");
-        if (replies && thread.isEmpty()) return ok(false, json.createObjectNode().put("ok", false).put("error", "invalid_arguments"));
+        if (replies && thread.isEmpty()) return answer(json.createObjectNode().put("ok", false).put("error", "invalid_arguments"));
         List<Message> matching = new ArrayList<>(messages.stream().filter(m -> m.channel().equals(channel))
                 .filter(m -> new BigDecimal(m.ts()).compareTo(oldest) > 0)
                 .filter(m -> replies ? m.ts().equals(thread.get()) || thread.get().equals(m.threadTs())
@@ -205,7 +211,7 @@ public final class SlackFake implements AutoCloseable {
         answer.put("has_more", more);
         if (!replies) answer.put("pin_count", 0);
         answer.putObject("response_metadata").put("next_cursor", more ? "offset:" + (offset + limit) : "");
-        return ok(true, answer);
+        return answer(answer);
     }
 
     private static Optional<String> param(ServeEvent event, String name) {
@@ -213,10 +219,14 @@ public final class SlackFake implements AutoCloseable {
         return p.isPresent() ? Optional.of(p.firstValue()) : Optional.empty();
     }
 
-    private ResponseDefinition ok(boolean delayed, ObjectNode body) {
+    private static ResponseDefinition answer(ObjectNode body) {
+        return answer(body, Duration.ZERO);
+    }
+
+    private static ResponseDefinition answer(ObjectNode body, Duration delay) {
         ResponseDefinitionBuilder b = aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body.toString());
-        if (delayed && !answerDelay.isZero()) b = b.withFixedDelay((int) answerDelay.toMillis());
+        if (!delay.isZero()) b = b.withFixedDelay((int) delay.toMillis());
         return b.build();
     }
 
@@ -231,13 +241,13 @@ public final class SlackFake implements AutoCloseable {
                     case "/api/conversations.replies" -> history(event, true);
                     case "/api/chat.update" -> {
                         JsonNode body = json.readTree(event.getRequest().getBodyAsString());
-                        yield ok(false, json.createObjectNode().put("ok", true).put("channel", body.path("channel").asText())
+                        yield answer(json.createObjectNode().put("ok", true).put("channel", body.path("channel").asText())
                                 .put("ts", body.path("ts").asText()).put("text", body.path("text").asText("")));
                     }
                     default -> aResponse().withStatus(404).build();
                 };
             } catch (IOException e) {
-                return ok(false, json.createObjectNode().put("ok", false).put("error", "invalid_json"));
+                return answer(json.createObjectNode().put("ok", false).put("error", "invalid_json"));
             }
         }
 
