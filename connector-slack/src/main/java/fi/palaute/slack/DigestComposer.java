@@ -44,7 +44,10 @@ public final class DigestComposer {
         for (ExperimentResult e : r.experiments()) blocks.add(new Block.Section(experimentLine(e)));
         blocks.add(new Block.Divider());
         blocks.add(new Block.Section(lowest(r)));
-        blocks.add(new Block.Section(ranking(r)));
+        blocks.add(new Block.Section(ranking(r.ranked(), "Agents", "agent", r.minRankN())));
+        if (hasNamedGroups(r.rankedGroups())) {
+            blocks.add(new Block.Section(ranking(r.rankedGroups(), "Groups", "group", r.minRankN())));
+        }
         blocks.add(footer(r));
         return new SlackMessage(fallback(title, cur), blocks);
     }
@@ -148,13 +151,6 @@ public final class DigestComposer {
             sb.append("no solved tickets recorded");
         } else {
             sb.append(Format.percent(fcr.rate())).append(" of ").append(fcr.n()).append(" solved tickets resolved on first contact");
-            if (!fcr.definitions().isEmpty()) {
-                // A definition in words is shown as written ("stats.reopened_at" stays Freshdesk's field name);
-                // only a bare id becomes words.
-                sb.append(" (definition: ").append(fcr.definitions().stream()
-                        .map(d -> d.contains(" ") ? d : Format.words(d))
-                        .map(Mrkdwn::escape).collect(Collectors.joining("; "))).append(")");
-            }
         }
         sb.append("\n*Handle time* ");
         PeriodSummary.HandleTime ht = cur.handleTime();
@@ -251,11 +247,14 @@ public final class DigestComposer {
         return Mrkdwn.escape(comment.strip().replaceAll("\\s*\\R\\s*", " / "), COMMENT_MAX);
     }
 
-    private static String ranking(DigestReport r) {
-        PeriodSummary ranked = r.ranked();
+    /**
+     * Agents or groups by the period's main metric. The order is by "at least": the low end of the 95%
+     * interval of the good share (Wilson lower bound), which the footer explains once.
+     */
+    private static String ranking(PeriodSummary ranked, String title, String noun, int minN) {
         Metric metric = ranked.primaryMetric();
-        StringBuilder sb = new StringBuilder("*Agents by ").append(metric.name())
-                .append(", ranked by the Wilson lower bound (n ≥ ").append(r.minRankN()).append(")*");
+        StringBuilder sb = new StringBuilder("*").append(title).append(" by ").append(metric.name()).append("* (")
+                .append(minN).append(" answers or more)");
         List<String> unranked = new ArrayList<>();
         int shown = 0;
         for (PeriodSummary.Group g : ranked.groups()) {
@@ -266,15 +265,21 @@ public final class DigestComposer {
             }
             if (shown++ >= RANKED_MAX) continue;
             sb.append("\n").append(g.rank().rank()).append(". ").append(Mrkdwn.escape(g.key())).append(" — ")
-                    .append(headline(s)).append(" (n ").append(s.n()).append(", lower bound ")
+                    .append(headline(s)).append(" (n ").append(s.n()).append(", at least ")
                     .append(Format.one(g.rank().goodShareLowerBound())).append("% ").append(goodWord(metric)).append(")");
         }
-        if (shown == 0) sb.append("\n_No agent has ").append(r.minRankN()).append(" answers yet._");
+        if (shown == 0) sb.append("\n_No ").append(noun).append(" has ").append(minN).append(" answers yet._");
         if (shown > RANKED_MAX) sb.append("\n…and ").append(shown - RANKED_MAX).append(" more");
         if (!unranked.isEmpty()) {
-            sb.append("\n_Not ranked (n < ").append(r.minRankN()).append("): ").append(String.join(", ", unranked)).append("_");
+            sb.append("\n_Fewer than ").append(minN).append(" answers: ").append(String.join(", ", unranked)).append("_");
         }
         return sb.toString();
+    }
+
+    /** Groups are worth a section when answers carry them; "(none)" alone means the helpdesk has none. */
+    private static boolean hasNamedGroups(PeriodSummary byGroup) {
+        return byGroup != null && byGroup.groups().stream()
+                .anyMatch(g -> !g.key().equals("(none)") && g.summary().hasAnswers());
     }
 
     private static String goodWord(Metric m) {
@@ -292,16 +297,39 @@ public final class DigestComposer {
         return ci == null ? "n/a" : Format.one(ci.low()) + "–" + Format.one(ci.high()) + unit;
     }
 
+    /** Notes said once for the whole digest rather than on every line they apply to, one per line. */
     private static Block footer(DigestReport r) {
-        List<String> parts = new ArrayList<>();
-        parts.add("Palaute");
+        List<String> notes = new ArrayList<>();
         boolean scored = java.util.Arrays.stream(Metric.values()).anyMatch(m -> r.current().score(m).n() > 0);
-        if (scored) parts.add("\"likely\" is the 95% interval, the range the score plausibly lies in with this many answers");
+        if (scored) {
+            notes.add("\"likely\" is the 95% interval: the range the score plausibly lies in with this many answers. "
+                    + "Agents and groups are ranked by \"at least\", the low end of that interval of their share "
+                    + goodWord(r.ranked().primaryMetric()) + " (Wilson lower bound), so a few lucky answers do not "
+                    + "outrank many good ones.");
+        }
+        java.util.Collection<String> definitions = r.current().fcr().definitions();
+        if (r.current().fcr().n() > 0 && !definitions.isEmpty()) {
+            notes.add("How FCR (first contact resolution) was counted: "
+                    + definitions.stream().map(DigestComposer::definition).collect(Collectors.joining("; ")) + ".");
+        }
+        List<String> last = new ArrayList<>();
         if (r.current().suspectedBotAnswers() > 0) {
             long bots = r.current().suspectedBotAnswers();
-            parts.add(bots + " suspected bot answer" + (bots == 1 ? "" : "s") + " left out");
+            last.add(bots + " suspected bot answer" + (bots == 1 ? "" : "s") + " left out");
         }
-        parts.add("times in " + r.period().zone().getId());
-        return new Block.Context(List.of(String.join(" · ", parts)));
+        last.add("times in " + r.period().zone().getId());
+        last.add("Palaute");
+        notes.add(String.join(" · ", last));
+        return new Block.Context(List.of(String.join("\n", notes)));
     }
+
+    /** A bare id reads as words; a definition in words is kept, its field names set as code so no underscore is lost. */
+    static String definition(String recorded) {
+        if (recorded.matches("[a-z0-9_]+")) return Mrkdwn.escape(Format.words(recorded));
+        return FIELD_NAME.matcher(Mrkdwn.escape(recorded).replace("`", "'")).replaceAll("`$0`");
+    }
+
+    /** A helpdesk field such as {@code stats.reopened_at}: a word with an underscore in it. */
+    private static final java.util.regex.Pattern FIELD_NAME =
+            java.util.regex.Pattern.compile("(?<![\\w.])[A-Za-z][A-Za-z0-9.]*_[A-Za-z0-9._]*[A-Za-z0-9](?![\\w])");
 }

@@ -79,10 +79,11 @@ public final class DigestReportQuery {
         PeriodSummary bySource = splits.get(0);
         PeriodSummary ranked = splits.get(1);
         PeriodSummary byChannel = summaries.split(current, SummaryQuery.By.CHANNEL, Optional.empty());
+        PeriodSummary byGroup = summaries.split(current, SummaryQuery.By.GROUP, Optional.empty());
         return new DigestReport(period, current, previous, daily, answers.lowest(period.start(), period.end(), LOWEST),
                 bySource, ranked, Ranking.DEFAULT_MIN_N,
                 followUps.summary(period.start(), period.end(), followUpSla, clock.instant()), byChannel,
-                experiments.runningAt(period.end().minusMillis(1)));
+                experiments.runningAt(period.end().minusMillis(1)), byGroup);
     }
 
     /** The one number a metric is reported as: CSAT %, CES mean, NPS; null without answers. */

@@ -88,8 +88,38 @@ class DigestComposerTest {
                 "Freshdesk: at most one public agent reply, and not reopened (stats.reopened_at empty)", null, null,
                 "Aino", "Support");
         String json = compose(WEEK).toJson().toString();
-        assertTrue(json.contains("(stats.reopened_at empty)"), json);
-        assertFalse(json.contains("stats.reopened at"), json);
+        assertTrue(json.contains("(`stats.reopened_at` empty)"), "the field name as code, underscore kept: " + json);
+        assertFalse(json.contains("stats.reopened at") || json.contains("stats.reopenedat"), json);
+    }
+
+    @Test
+    void fcrDefinitionIsSaidOnceInTheFooterNotInTheFcrLine() {
+        fixture.goldenWeek();
+        SlackMessage digest = compose(WEEK);
+        String json = digest.toJson().toString();
+        String footer = digest.toJson().path("blocks").get(digest.toJson().path("blocks").size() - 1).toString();
+        assertTrue(footer.contains("How FCR (first contact resolution) was counted: freshdesk no customer reply; "
+                + "zendesk one touch."), footer);
+        assertEquals(1, json.split("zendesk one touch", -1).length - 1, "said once: " + json);
+        assertTrue(json.contains("*FCR* 60.0% of 10 solved tickets resolved on first contact\\n"), json);
+        assertEquals(1, json.split("95% interval", -1).length - 1, "the interval explained once: " + json);
+    }
+
+    @Test
+    void groupsAreRankedAsWellAsAgents() {
+        fixture.goldenWeek();
+        String json = compose(WEEK).toJson().toString();
+        assertTrue(json.contains("*Groups by CSAT* (5 answers or more)\\n1. Support — 87.5% (n 8, at least 52.9% satisfied)\\n"
+                + "2. Billing — 60.0% (n 5, at least 23.1% satisfied)"), json);
+        assertTrue(json.indexOf("*Agents by CSAT*") < json.indexOf("*Groups by CSAT*"), json);
+    }
+
+    @Test
+    void answersWithoutGroupsGetNoGroupsSection() {
+        fixture.answered("zendesk", "81", "csat", 5, "", Instant.parse("2026-03-03T10:00:00Z"), "Aino", null);
+        String json = compose(WEEK).toJson().toString();
+        assertTrue(json.contains("*Agents by CSAT*"), json);
+        assertFalse(json.contains("*Groups by"), json);
     }
 
     @Test
