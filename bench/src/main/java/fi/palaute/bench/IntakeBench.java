@@ -55,6 +55,17 @@ final class IntakeBench {
             targets.add(measure("bare Jetty 12 server", bare, 1, null));
         }
 
+        // The edge alone, with and without its per-request log line: what the HTTP layer costs.
+        for (String level : List.of("info", "warn")) {
+            port = Proc.freePort();
+            try (Proc edge = Proc.start(o.jvmFlags, List.of("-cp", o.benchJar().toString(), "fi.palaute.bench.EdgeServer",
+                    Integer.toString(port)), Map.of("PALAUTE_LOG_LEVEL", level), port, o.work.resolve("logs/edge-" + level + ".log"))) {
+                edge.awaitHealthy(30_000);
+                targets.add(measure("the connectors' edge alone (HttpService, 202, no work), PALAUTE_LOG_LEVEL=" + level,
+                        edge, 1, null));
+            }
+        }
+
         Path sqlite = o.work.resolve("intake-" + System.currentTimeMillis() + ".db");
         String sqliteUrl = "jdbc:sqlite:" + sqlite;
         port = Proc.freePort();
