@@ -42,6 +42,16 @@ public final class SlackPostStore {
                 SlackPostState.POSTED.id(), messageTs, now, jobKey));
     }
 
+    /**
+     * Retention (PALAUTE_RETENTION): deletes up to {@code limit} records last changed before {@code before}. By
+     * then their jobs are long finished (and deleted too), so no retry will ask for them.
+     */
+    public int deleteBefore(Instant before, int limit) {
+        return db.inTransaction(tx -> tx.update("""
+                DELETE FROM slack_posts WHERE job_key IN (
+                    SELECT job_key FROM slack_posts WHERE updated_at < ? ORDER BY updated_at LIMIT ?)""", before, limit));
+    }
+
     public void markNotPosted(String jobKey, Instant now) {
         db.run(tx -> tx.update("UPDATE slack_posts SET state = ?, updated_at = ? WHERE job_key = ?",
                 SlackPostState.NOT_POSTED.id(), now, jobKey));

@@ -65,6 +65,7 @@ public final class SlackService implements AutoCloseable {
         SlackClient alertClient = client.withPurpose(CallPurpose.ALERT);
         SlackClient followUpClient = client.withPurpose(CallPurpose.FOLLOW_UP);
         SlackPostStore posts = new SlackPostStore(db);
+        b.purge(fi.palaute.common.app.Retention.Purge.of("slack_posts", posts::deleteBefore));
         OncePerJobPoster followUpPoster = new OncePerJobPoster(followUpClient, posts, metrics, clock);
         AlertRedraw redraw = new AlertRedraw(answers, followUpClient, alerts);
         b.handle(AlertJob.KIND, new AlertJob(answers, followUps, alertClient,

@@ -188,6 +188,20 @@ class SlackExactlyOnceTest {
     }
 
     @Test
+    void postRecordsGoWithTheRetentionAndNoSooner() {
+        Database db = TestDatabases.open(TestDatabases.Kind.SQLITE);
+        SlackPostStore store = new SlackPostStore(db);
+        Instant old = clock.instant().minus(Duration.ofDays(40));
+        store.beginAttempt("alert:1", "palaute_alert", ALERTS, null, old);
+        store.markPosted("alert:1", "1700000000.000100", old);
+        store.beginAttempt("alert:2", "palaute_alert", ALERTS, null, clock.instant());
+        store.markPosted("alert:2", "1700000001.000100", clock.instant());
+        assertEquals(1, store.deleteBefore(clock.instant().minus(Duration.ofDays(30)), 500));
+        assertTrue(store.find("alert:1").isEmpty());
+        assertEquals(SlackPostState.POSTED, store.find("alert:2").orElseThrow().state());
+    }
+
+    @Test
     void aThreadReplyWhoseAnswerWasLostIsFoundInTheThread() throws Exception {
         SlackFake slack = slack();
         Database db = TestDatabases.open(TestDatabases.Kind.SQLITE);

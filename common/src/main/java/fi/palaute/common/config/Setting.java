@@ -34,8 +34,8 @@ public enum Setting {
             "when set, GET /metrics wants it as a bearer token (Authorization: Bearer …); unset: /metrics is open, "
                     + "so keep the port off the internet or set this"),
     PALAUTE_RETENTION(ALL, SettingType.duration(), Need.defaultsTo("P30D"),
-            "finished jobs and webhook events older than this are deleted, a small batch at a time; surveys, "
-                    + "answers and outcomes are kept"),
+            "finished jobs, webhook events and records of Slack posts older than this are deleted, a small batch at "
+                    + "a time; surveys, answers and outcomes are kept"),
     PALAUTE_LOG_LEVEL(ALL, SettingType.oneOf("trace", "debug", "info", "warn", "error", "off"), Need.defaultsTo("info"),
             "log level of the service's log lines (standard error)"),
     PALAUTE_FOLLOWUP_SLA(ALL, SettingType.duration(), Need.defaultsTo("PT4H"),
