@@ -60,7 +60,18 @@ final class Demo implements AutoCloseable {
     private static final Pattern LINK = Pattern.compile("https?://[^\"'<>\\s]+/r/[A-Za-z0-9_-]{32}\\?score=(\\d+)");
     private static final Pattern NONCE = Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"");
 
+    /** The one address everything listens on and every printed link uses. */
+    static final String LOOPBACK = "127.0.0.1";
+
+    /** A port the demo was told to use (--port-base) is taken by another program. */
+    static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
     private final PrintStream out;
+    private final DemoOptions options;
     private final Clock clock = Clock.systemUTC();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -76,33 +87,110 @@ final class Demo implements AutoCloseable {
     private int slackPort;
 
     Demo(PrintStream out) {
+        this(out, DemoOptions.defaults());
+    }
+
+    Demo(PrintStream out, DemoOptions options) {
         this.out = out;
+        this.options = options;
+    }
+
+    /** A survey nobody has answered yet, in the language it was sent in. */
+    private record OpenSurvey(String language, Survey survey) {}
+
+    /**
+     * One still-open survey per language, English first: sent, not answered and not expired, as the
+     * database says now (a link to an answered or closed survey would not show the form).
+     */
+    private List<OpenSurvey> openSurveys(List<Survey> surveys) {
+        Map<String, OpenSurvey> byLanguage = new java.util.TreeMap<>();
+        try (Database db = Database.open(dbUrl, null, null)) {
+            for (Survey s : surveys) {
+                boolean open = db.inTransaction(tx -> tx.queryLong("""
+                        SELECT COUNT(*) FROM surveys s WHERE s.source = ? AND s.ticket_id = ? AND s.state = 'sent'
+                          AND s.expires_at > ? AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.survey_id = s.id)""",
+                        s.source(), Long.toString(s.ticket()), clock.millis())) == 1;
+                String locale = db.inTransaction(tx -> tx.queryOne("SELECT locale FROM surveys WHERE source = ? AND "
+                        + "ticket_id = ?", rs -> rs.getString(1), s.source(), Long.toString(s.ticket()))).orElse("en");
+                String language = "fi".equals(locale) ? "suomeksi" : "in English";
+                if (open) byLanguage.putIfAbsent(language, new OpenSurvey(language, s));
+            }
+        }
+        return List.copyOf(byLanguage.values());
+    }
+
+    /** The rating page with no score chosen yet: a score link without its {@code ?score=}. */
+    private static String formLink(Survey survey) {
+        String link = survey.links().values().iterator().next();
+        return link.substring(0, link.indexOf('?'));
     }
 
     /** A survey as the customer received it. */
     private record Survey(String source, long ticket, String html, Map<Integer, String> links) {}
 
-    void run() throws Exception {
-        long started = System.nanoTime();
+    /**
+     * Starts the stand-ins and the three connectors on 127.0.0.1 and prints where they are, the dashboard
+     * and the admin token. {@link #run} does it first when it has not been done.
+     *
+     * @throws PortTakenException when --port-base names a port another program holds
+     */
+    void start() throws Exception {
+        if (zendeskService != null) return;
         folder = Files.createTempDirectory("palaute-demo");
         dbUrl = "jdbc:sqlite:" + folder.resolve("palaute.db");
-        out.println("Palaute demo: the whole loop on " + dbUrl);
-        out.println("Stand-ins for Zendesk, Freshdesk and Slack run on loopback; nothing leaves this machine.");
-        out.println();
+        int[] ports = ports();
+        zendesk = keep(new FakeZendesk(ports[3]));
+        freshdesk = keep(new FreshdeskFake(ports[4]));
+        slack = keep(new SlackStandIn(ports[5]));
+        startServices(ports[0], ports[1], ports[2]);
 
-        zendesk = keep(new FakeZendesk());
-        freshdesk = keep(new FreshdeskFake());
-        slack = keep(new SlackStandIn());
-        startServices();
+        out.println("Palaute demo: the whole loop on " + dbUrl);
+        out.println("Everything listens on " + LOOPBACK + " only; nothing leaves this machine.");
+        out.println();
+        out.printf("zendesk connector    %s%n", base(zendeskService));
+        out.printf("freshdesk connector  %s%n", base(freshdeskService));
+        out.printf("slack connector      %s%n", local(slackPort));
+        out.printf("Zendesk stand-in     %s%n", local(port(zendesk.url())));
+        out.printf("Freshdesk stand-in   %s%n", local(port(freshdesk.url())));
+        out.printf("Slack stand-in       %s%n", slack.apiUrl());
+        out.printf("dashboard            %s/dashboard%n", base(zendeskService));
+        out.printf("admin token          %s   (dashboard sign-in; Authorization: Bearer for /api/*)%n", ADMIN_TOKEN);
+    }
+
+    /** The six ports: --port-base and the next five exactly, else 8081-8083 when free and any free ones. */
+    private int[] ports() {
+        int[] ports = new int[DemoOptions.PORTS];
+        if (options.portBase().isPresent()) {
+            int base = options.portBase().getAsInt();
+            for (int i = 0; i < ports.length; i++) {
+                ports[i] = base + i;
+                if (!isFree(ports[i])) {
+                    throw new PortTakenException("port " + ports[i] + " on " + LOOPBACK + " is in use (--port-base " + base
+                            + " takes " + base + "-" + (base + DemoOptions.PORTS - 1) + "); choose another base");
+                }
+            }
+            return ports;
+        }
+        ports[0] = preferredOrFree(8081);
+        ports[1] = preferredOrFree(8082);
+        ports[2] = preferredOrFree(8083);
+        return ports;
+    }
+
+    void run() throws Exception {
+        start();
+        long started = System.nanoTime();
 
         heading("1. Tickets are solved");
         Instant solved = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
         zendesk.ticket(FakeZendesk.Ticket.solved(1001).requester(501).handleTime("540"), 1, 0, solved, 42);
         zendesk.ticket(FakeZendesk.Ticket.solved(1002).requester(502).locale("fi-FI"), 3, 1, solved, 310);
+        zendesk.ticket(FakeZendesk.Ticket.solved(1003).requester(503).locale("fi-FI"), 1, 0, solved, 25);
         freshdesk.stubTicket(freshdesk.ticket(2001, 4, solved.toString(), null, "billing"));
         freshdesk.stubTicket(freshdesk.ticket(2002, 4, solved.toString(), null));
         solveOnZendesk(1001, solved);
         solveOnZendesk(1002, solved);
+        solveOnZendesk(1003, solved);
         solveOnFreshdesk(2001);
         solveOnFreshdesk(2002);
 
@@ -110,6 +198,7 @@ final class Demo implements AutoCloseable {
         List<Survey> surveys = new ArrayList<>();
         surveys.add(zendeskSurvey(1001));
         surveys.add(zendeskSurvey(1002));
+        surveys.add(zendeskSurvey(1003));
         surveys.add(freshdeskSurvey(2001));
         surveys.add(freshdeskSurvey(2002));
         for (Survey s : surveys) {
@@ -123,15 +212,15 @@ final class Demo implements AutoCloseable {
         // moment after the helpdesk received the reply.
         Instant lastSent;
         try (Database db = Database.open(dbUrl, null, null)) {
-            await("all four surveys recorded as sent", Duration.ofSeconds(30), () -> db.inTransaction(
-                    tx -> tx.queryLong("SELECT COUNT(*) FROM surveys WHERE state = 'sent'")) == 4);
+            await("all five surveys recorded as sent", Duration.ofSeconds(30), () -> db.inTransaction(
+                    tx -> tx.queryLong("SELECT COUNT(*) FROM surveys WHERE state = 'sent'")) == surveys.size());
             lastSent = Instant.ofEpochMilli(db.inTransaction(tx -> tx.queryLong("SELECT MAX(sent_at) FROM surveys")));
         }
         Instant earliest = lastSent.plusSeconds(11);
         await("ten seconds since the surveys were sent", Duration.ofSeconds(30), () -> clock.instant().isAfter(earliest));
         answer(surveys.get(0), 5, "Fixed in one reply, thanks!");
         answer(surveys.get(1), 4, "Kiitos nopeasta avusta 🙂");
-        answer(surveys.get(2), 2, "Took three e-mails before anyone read my question.");
+        answer(surveys.get(3), 2, "Took three e-mails before anyone read my question.");
 
         heading("4. Answers are written back onto the tickets");
         await("Zendesk notes", Duration.ofSeconds(30), () -> zendesk.notes(1001).size() == 1 && zendesk.notes(1002).size() == 1);
@@ -181,9 +270,11 @@ final class Demo implements AutoCloseable {
                 .forEach(l -> out.println("    " + l));
 
         heading("Try it yourself");
-        Survey open = surveys.get(3);
-        out.println("Freshdesk ticket 2002 is still waiting for an answer. Open this in a browser:");
-        out.println("    " + open.links().get(5));
+        out.println("These surveys are still open (not answered, not expired). Open one in a browser:");
+        for (OpenSurvey open : openSurveys(surveys)) {
+            out.printf("    %s, %s ticket %d: %s%n", open.language(), open.survey().source(), open.survey().ticket(),
+                    formLink(open.survey()));
+        }
         out.println("Metrics: " + base(zendeskService) + "/metrics, " + base(freshdeskService) + "/metrics");
         out.printf("Demo loop done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         out.println();
@@ -192,11 +283,10 @@ final class Demo implements AutoCloseable {
         out.println("    admin token: " + ADMIN_TOKEN);
     }
 
-    private void startServices() throws Exception {
-        int zendeskPort = port(8081);
-        int freshdeskPort = port(8082);
-        slackPort = port(8083);
+    private void startServices(int zendeskPort, int freshdeskPort, int slackPort) throws Exception {
+        this.slackPort = slackPort;
         Map<String, String> common = new HashMap<>();
+        common.put("PALAUTE_BIND", LOOPBACK);
         common.put("PALAUTE_DB_URL", dbUrl);
         common.put("PALAUTE_LINK_SECRET", "demo-link-secret-0123456789abcdefghij");
         common.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
@@ -207,8 +297,8 @@ final class Demo implements AutoCloseable {
 
         Map<String, String> z = new HashMap<>(common);
         z.put("PALAUTE_PORT", Integer.toString(zendeskPort));
-        z.put("PALAUTE_PUBLIC_URL", "http://localhost:" + zendeskPort);
-        z.put("ZENDESK_URL", zendesk.url());
+        z.put("PALAUTE_PUBLIC_URL", local(zendeskPort));
+        z.put("ZENDESK_URL", local(port(zendesk.url())));
         z.put("ZENDESK_EMAIL", "palaute@acme.example");
         z.put("ZENDESK_API_TOKEN", "demo-zendesk-api-token");
         z.put("ZENDESK_WEBHOOK_SECRET", ZENDESK_SECRET);
@@ -219,10 +309,10 @@ final class Demo implements AutoCloseable {
 
         Map<String, String> f = new HashMap<>(common);
         f.put("PALAUTE_PORT", Integer.toString(freshdeskPort));
-        f.put("PALAUTE_PUBLIC_URL", "http://localhost:" + freshdeskPort);
+        f.put("PALAUTE_PUBLIC_URL", local(freshdeskPort));
         // The stand-in's tickets all belong to one customer; the cooldown would rightly hold back the second survey.
         f.put("PALAUTE_COOLDOWN", "PT0S");
-        f.put("FRESHDESK_URL", freshdesk.url());
+        f.put("FRESHDESK_URL", local(port(freshdesk.url())));
         f.put("FRESHDESK_API_KEY", FreshdeskFake.API_KEY);
         f.put("FRESHDESK_WEBHOOK_SECRET", FRESHDESK_SECRET);
         freshdeskService = keep(FreshdeskConnector.start(new Settings(f), clock, JobWorker.Options.defaults()));
@@ -239,8 +329,6 @@ final class Demo implements AutoCloseable {
         keep(SlackService.start(SlackSettings.from(ss), ServiceSettings.from(ss, 8083), slackDb, clock,
                 JobWorker.Options.defaults(), SlackService.SCHEDULER_INTERVAL));
 
-        out.printf("zendesk connector   %s%nfreshdesk connector %s%nslack connector     http://localhost:%d%n",
-                base(zendeskService), base(freshdeskService), slackPort);
     }
 
     private void solveOnZendesk(long ticket, Instant solved) throws Exception {
@@ -372,7 +460,7 @@ final class Demo implements AutoCloseable {
         String ts = Long.toString(clock.instant().getEpochSecond());
         String signature = new fi.palaute.slack.SlackSignatureVerifier(slackEnv.get("SLACK_SIGNING_SECRET"), clock)
                 .expectedSignature(ts, body);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + slackPort
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(local(slackPort)
                         + "/slack/interactions")).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -407,7 +495,15 @@ final class Demo implements AutoCloseable {
     }
 
     private static String base(ServiceRuntime service) {
-        return "http://localhost:" + service.port();
+        return local(service.port());
+    }
+
+    private static String local(int port) {
+        return "http://" + LOOPBACK + ":" + port;
+    }
+
+    private static int port(String url) {
+        return URI.create(url).getPort();
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
@@ -419,15 +515,20 @@ final class Demo implements AutoCloseable {
     }
 
     /** The preferred port when free, else any free one (another copy of Palaute may be running). */
-    private static int port(int preferred) {
-        try (ServerSocket s = new ServerSocket(preferred)) {
+    private static int preferredOrFree(int preferred) {
+        if (isFree(preferred)) return preferred;
+        try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getByName(LOOPBACK))) {
             return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 50, java.net.InetAddress.getByName(LOOPBACK))) {
+            return true;
         } catch (IOException busy) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                return s.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException("no free port", e);
-            }
+            return false;
         }
     }
 

@@ -18,10 +18,12 @@ import java.util.List;
  * Slack documents them, and it keeps what it got.
  */
 final class SlackStandIn implements AutoCloseable {
-    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private final WireMockServer server;
     private final ObjectMapper json = new ObjectMapper();
 
-    SlackStandIn() {
+    /** On 127.0.0.1 at {@code port}, or a free one for 0. */
+    SlackStandIn(int port) {
+        server = new WireMockServer(options().port(port).bindAddress(Demo.LOOPBACK));
         server.start();
         server.stubFor(post(urlEqualTo("/api/chat.postMessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
@@ -52,7 +54,7 @@ final class SlackStandIn implements AutoCloseable {
     }
 
     String apiUrl() {
-        return server.baseUrl() + "/api";
+        return "http://" + Demo.LOOPBACK + ":" + server.port() + "/api";
     }
 
     /** Messages posted so far, oldest first. */

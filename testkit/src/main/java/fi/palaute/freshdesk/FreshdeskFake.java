@@ -20,12 +20,22 @@ public final class FreshdeskFake implements AutoCloseable {
     public static final long REQUESTER = 1001;
     public static final long AGENT = 2001;
     public static final String API_KEY = "test-api-key-123";
-    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    final WireMockServer server;
     final ObjectMapper json = new ObjectMapper();
     private final java.util.Map<Long, ObjectNode> tickets = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Long, List<ObjectNode>> conversations = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FreshdeskFake() {
+        this(new WireMockServer(WireMockConfiguration.options().dynamicPort()));
+    }
+
+    /** On loopback only (127.0.0.1), at {@code port}, or a free one for 0: the demo's stand-in. */
+    public FreshdeskFake(int port) {
+        this(new WireMockServer(WireMockConfiguration.options().port(port).bindAddress("127.0.0.1")));
+    }
+
+    private FreshdeskFake(WireMockServer server) {
+        this.server = server;
         server.start();
         // Anything not stubbed is a mistake in the test: answer as Freshdesk does for an unknown path.
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)

@@ -29,10 +29,17 @@ public final class FakeZendesk implements AutoCloseable {
     public static final long HANDLE_TIME_FIELD = 360000111L;
     public static final long SCORE_FIELD = 360000222L;
 
-    final WireMockServer server = new WireMockServer(options().dynamicPort());
+    final WireMockServer server;
     private final ObjectMapper json = new ObjectMapper();
 
     public FakeZendesk() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+    }
+
+    /** On loopback only (127.0.0.1), at {@code port}, or a free one for 0: the demo's stand-in. */
+    public FakeZendesk(int port) {
+        server = new WireMockServer(options().port(port).bindAddress("127.0.0.1"));
         server.start();
     }
 
