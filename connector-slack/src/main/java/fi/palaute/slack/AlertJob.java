@@ -64,8 +64,12 @@ public final class AlertJob implements JobKind.PayloadHandler<AnswerRef> {
             log.info("alert for answer {} skipped: its follow-up {} is closed", answerId, f.id());
             return;
         }
-        PostedMessage posted = poster.post(KIND.dedupeKey(ref), PostEvent.ALERT,
-                new PostMessage(channel.get(), composer.compose(a, f)));
+        // Keyed by survey, as the rating page enqueues the job: while it waits to be retried a newer low answer
+        // may take its place, and the message an earlier attempt posted is still this survey's one alert.
+        SlackMessage message = composer.compose(a, f);
+        OncePerJobPoster.Posted posted = poster.post(SurveyJobs.alertKey(f.surveyId()), PostEvent.ALERT,
+                new PostMessage(channel.get(), message));
+        if (posted.byEarlierAttempt()) slack.updateMessage(posted.channel(), posted.ts(), message);
         followUps.attachAlert(f.id(), posted.channel(), posted.ts());
         log.info("alert posted for answer {} ({} {}) to {} ts={} followup={}", answerId, a.metric().id(), a.score(),
                 posted.channel(), posted.ts(), f.id());

@@ -57,7 +57,7 @@ public final class DigestJob implements JobKind.PayloadHandler<DigestJob.Payload
             return;
         }
         SlackMessage message = composer.compose(reports.load(period));
-        PostedMessage posted = poster.post(KIND.dedupeKey(payload), PostEvent.DIGEST, new PostMessage(channel, message));
+        OncePerJobPoster.Posted posted = poster.post(KIND.dedupeKey(payload), PostEvent.DIGEST, new PostMessage(channel, message));
         db.run(tx -> tx.update("""
                 INSERT INTO digests (channel, period, period_start, period_end, posted_at, message_ts)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",

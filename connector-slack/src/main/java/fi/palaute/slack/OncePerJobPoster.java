@@ -48,15 +48,25 @@ public final class OncePerJobPoster {
         this.clock = clock;
     }
 
+    /**
+     * What {@link #post} did: the job's message, and whether an earlier attempt had posted it (then its content
+     * is what that attempt sent, which a caller whose content may have changed since can redraw).
+     */
+    public record Posted(PostedMessage message, boolean byEarlierAttempt) {
+        public String channel() { return message.channel(); }
+
+        public String ts() { return message.ts(); }
+    }
+
     /** Posts {@code request} for the job {@code jobKey}, unless an earlier attempt of the same job already did. */
-    public PostedMessage post(String jobKey, PostEvent event, PostMessage request) {
+    public Posted post(String jobKey, PostEvent event, PostMessage request) {
         PostMessage tagged = request.withMetadata(new MessageMetadata(event.eventType(), jobKey));
         Optional<SlackPost> previous = store.find(jobKey);
         if (previous.isPresent()) {
             SlackPost p = previous.get();
             if (p.state() == SlackPostState.POSTED) {
                 log.info("{} of job {} was already posted to {} ts={}", event.eventType(), jobKey, p.channel(), p.messageTs());
-                return new PostedMessage(p.channel(), p.messageTs());
+                return new Posted(new PostedMessage(p.channel(), p.messageTs()), true);
             }
             if (p.state() == SlackPostState.SENDING) {
                 Optional<String> found = findEarlierPost(p);
@@ -64,7 +74,7 @@ public final class OncePerJobPoster {
                     store.markPosted(jobKey, found.get(), clock.instant());
                     log.info("{} of job {} found in {} ts={} after an attempt with no answer: not posted again",
                             event.eventType(), jobKey, p.channel(), found.get());
-                    return new PostedMessage(p.channel(), found.get());
+                    return new Posted(new PostedMessage(p.channel(), found.get()), true);
                 }
             }
         }
@@ -72,7 +82,7 @@ public final class OncePerJobPoster {
         try {
             PostedMessage posted = slack.postMessage(tagged);
             store.markPosted(jobKey, posted.ts(), clock.instant());
-            return posted;
+            return new Posted(posted, false);
         } catch (RuntimeException e) {
             if (definitelyNotPosted(e)) store.markNotPosted(jobKey, clock.instant());
             throw e;

@@ -59,11 +59,13 @@ class SlackCrashRecoveryIT {
             digestKey = DigestJob.KIND.dedupeKey(digest);
             Instant at = Instant.now().minus(Duration.ofHours(1));
             for (int i = 0; i < ALERT_COUNT; i++) {
-                long answer = fixture.answered("zendesk", String.valueOf(3000 + i), "csat", 1 + i % 2,
-                        "Nobody called me back (" + i + ")", at.plusSeconds(i), "Aino", "Support");
-                SurveyJobs.AnswerRef ref = new SurveyJobs.AnswerRef(answer);
-                queue.enqueue(AlertJob.KIND.request(ref, Instant.EPOCH.plusMillis(1))); // after the digest
-                alertKeys.add(AlertJob.KIND.dedupeKey(ref));
+                long survey = fixture.survey("zendesk", String.valueOf(3000 + i), "csat", at.minusSeconds(3600), "Aino",
+                        "Support");
+                long answer = fixture.answer(survey, 1 + i % 2, "Nobody called me back (" + i + ")", at.plusSeconds(i), false);
+                // As the rating page raises it: one alert per survey, after the digest.
+                queue.enqueue(AlertJob.KIND.request(new SurveyJobs.AnswerRef(answer), Instant.EPOCH.plusMillis(1))
+                        .withDedupeKey(SurveyJobs.alertKey(survey)));
+                alertKeys.add(SurveyJobs.alertKey(survey));
             }
         }
         DatabaseView view = new DatabaseView(dbUrl);

@@ -81,6 +81,10 @@ class SlackExactlyOnceTest {
                 clock.instant().minusSeconds(60), "Aino", "Support");
     }
 
+    private static long surveyOf(Database db, long answer) {
+        return db.read(tx -> tx.queryLong("SELECT survey_id FROM answers WHERE id = ?", answer));
+    }
+
     private static void awaitFinished(JobQueue queue) {
         Eventually.await("every job done or dead", Duration.ofSeconds(30), () -> queue.statuses(AlertJob.KIND).stream()
                 .allMatch(j -> j.state() == JobState.DONE || j.state() == JobState.DEAD)
@@ -109,7 +113,7 @@ class SlackExactlyOnceTest {
         Map<String, Long> alertsByJob = slack.messagesTo(ALERTS).stream()
                 .collect(Collectors.groupingBy(m -> m.jobKey().orElse("(none)"), Collectors.counting()));
         Map<String, Long> expected = new HashMap<>();
-        for (long a : answers) expected.put("alert:" + a, 1L);
+        for (long a : answers) expected.put(SurveyJobs.alertKey(surveyOf(db, a)), 1L);
         assertEquals(expected, alertsByJob, "one message per alert in the channel");
         List<SlackFake.Message> digests = slack.messagesTo(DIGESTS);
         assertEquals(1, digests.size(), "one digest in the channel");
@@ -127,9 +131,10 @@ class SlackExactlyOnceTest {
 
         // What was found in the history is what the service records: the alert it will update, the digest's ts.
         FollowUpStore followUps = new FollowUpStore(db);
-        for (SlackFake.Message m : slack.messagesTo(ALERTS)) {
-            long answer = Long.parseLong(m.jobKey().orElseThrow().substring("alert:".length()));
+        for (long answer : answers) {
             FollowUp f = followUps.ensureFor(answer);
+            SlackFake.Message m = slack.messagesTo(ALERTS).stream()
+                    .filter(x -> x.jobKey().orElseThrow().equals(SurveyJobs.alertKey(f.surveyId()))).findFirst().orElseThrow();
             assertEquals(m.ts(), f.alertTs(), "the follow-up carries the ts of the message found");
         }
         assertEquals(digests.get(0).ts(), db.read(tx -> tx.queryOne("SELECT message_ts FROM digests WHERE channel = ?",
@@ -188,6 +193,41 @@ class SlackExactlyOnceTest {
     }
 
     @Test
+    void anAlertFoundAfterANewerAnswerTookItsPlaceIsRedrawnNotPostedAgain() throws Exception {
+        SlackFake slack = slack();
+        Database db = TestDatabases.open(TestDatabases.Kind.SQLITE);
+        Fixture fixture = new Fixture(db);
+        long survey = fixture.survey("zendesk", "841", "csat", clock.instant().minusSeconds(7200), "Aino", "Support");
+        long first = fixture.answer(survey, 2, "Slow answer", clock.instant().minusSeconds(60), false);
+        Metrics metrics = new Metrics();
+        SlackClient client = new SlackClient(slack.apiUrl(), "xoxb-test-token", metrics, clock);
+        FollowUpStore followUps = new FollowUpStore(db);
+        AlertJob alerts = new AlertJob(new AnswerLookup(db), followUps, client,
+                new OncePerJobPoster(client, new SlackPostStore(db), metrics, clock), new AlertComposer(ZoneOffset.UTC),
+                Optional.of(ALERTS));
+        fi.palaute.common.job.Job job = new fi.palaute.common.job.Job(1, AlertJob.KIND.name(), "{}", 1, 5,
+                clock.instant(), clock.instant(), "worker-test");
+
+        slack.dropAnswersToNextPosts(1);
+        assertThrows(RetryLaterException.class, () -> alerts.handle(job, new SurveyJobs.AnswerRef(first)));
+        // Before the retry the customer changes the answer, and the waiting job now carries the newer one.
+        db.run(tx -> tx.update("UPDATE answers SET replaced_at = ? WHERE id = ?", clock.instant(), first));
+        long second = fixture.answer(survey, 1, "Nobody called me back", clock.instant(), false);
+        alerts.handle(job, new SurveyJobs.AnswerRef(second));
+
+        assertEquals(1, slack.messagesTo(ALERTS).size(), "the survey's one alert");
+        SlackFake.Message m = slack.messagesTo(ALERTS).get(0);
+        assertEquals(SurveyJobs.alertKey(survey), m.jobKey().orElseThrow());
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> updates = slack.server().findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api/chat.update")));
+        assertEquals(1, updates.size(), "the message found is redrawn");
+        assertTrue(updates.get(0).getBodyAsString().contains("Nobody called me back")
+                && updates.get(0).getBodyAsString().contains(m.ts()), updates.get(0).getBodyAsString());
+        assertEquals(m.ts(), followUps.ensureFor(second).alertTs());
+    }
+
+    @Test
     void postRecordsGoWithTheRetentionAndNoSooner() {
         Database db = TestDatabases.open(TestDatabases.Kind.SQLITE);
         SlackPostStore store = new SlackPostStore(db);
@@ -215,8 +255,9 @@ class SlackExactlyOnceTest {
 
         slack.dropAnswersToNextPosts(1);
         assertThrows(RetryLaterException.class, () -> poster.post("followup-reminder:7", PostEvent.REMINDER, reply));
-        PostedMessage found = poster.post("followup-reminder:7", PostEvent.REMINDER, reply);
-        PostedMessage again = poster.post("followup-reminder:7", PostEvent.REMINDER, reply);
+        OncePerJobPoster.Posted found = poster.post("followup-reminder:7", PostEvent.REMINDER, reply);
+        OncePerJobPoster.Posted again = poster.post("followup-reminder:7", PostEvent.REMINDER, reply);
+        assertTrue(found.byEarlierAttempt() && again.byEarlierAttempt());
 
         List<SlackFake.Message> replies = slack.messagesTo(ALERTS).stream().filter(m -> parent.ts().equals(m.threadTs())).toList();
         assertEquals(1, replies.size(), "one reply in the thread");
