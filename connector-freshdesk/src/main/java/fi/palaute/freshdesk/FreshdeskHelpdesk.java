@@ -222,7 +222,12 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         if (!tags.equals(t.tags()) || fields != null) {
             writeBacks.updateTicket(ticketId, new TicketUpdate(null, tags, fields));
         }
-        if (!noted) writeBacks.note(ticketId, Note.privateNote(noteHtml(answer, marker)));
+        if (noted) {
+            log.info("write-back of answer={} already on ticket={} (an earlier attempt posted its note)",
+                    answer.answerId(), ticketId);
+        } else {
+            writeBacks.note(ticketId, Note.privateNote(noteHtml(answer, marker)));
+        }
     }
 
     @Override

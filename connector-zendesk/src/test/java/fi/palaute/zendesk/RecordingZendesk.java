@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * from then on, as Zendesk does. That makes the connector's "is my reply already there?" check after an
  * interrupted send meet a real answer. A comment counts as accepted when the fake has read it, before it
  * answers: a delayed, stalled or lost answer then models "Zendesk took the reply, the connector never
- * heard". Tests add faults as stubs of higher priority (1) over these defaults (priority 5).
+ * heard". Write-backs ({@code PUT /api/v2/tickets/update_many?ids={id}}) are applied at once: the note joins
+ * the comments, {@code additional_tags} and {@code remove_tags} change the ticket's tags, custom fields are
+ * set. Tests add faults as stubs of higher priority (1) over these defaults (priority 5).
  */
 final class RecordingZendesk implements AutoCloseable {
     static final Instant SOLVED = Instant.parse("2026-03-01T10:00:00Z");
@@ -46,6 +48,8 @@ final class RecordingZendesk implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Long, List<Comment>> comments = new ConcurrentHashMap<>();
+    private final Map<Long, java.util.Set<String>> tags = new ConcurrentHashMap<>();
+    private final Map<Long, Map<Long, String>> fields = new ConcurrentHashMap<>();
     private final AtomicLong commentIds = new AtomicLong(50_000_000L);
     final WireMockServer server;
 
@@ -57,6 +61,7 @@ final class RecordingZendesk implements AutoCloseable {
         server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+/metrics")).atPriority(5).willReturn(stateful));
         server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+/comments")).atPriority(5).willReturn(stateful));
         server.stubFor(put(urlPathMatching("/api/v2/tickets/[0-9]+")).atPriority(5).willReturn(stateful));
+        server.stubFor(put(urlPathMatching("/api/v2/tickets/update_many")).atPriority(5).willReturn(stateful));
         server.stubFor(put(urlPathMatching("/api/v2/tickets/[0-9]+/tags")).atPriority(5)
                 .willReturn(okJson("{\"tags\": [\"billing\"]}")));
     }
@@ -76,6 +81,33 @@ final class RecordingZendesk implements AutoCloseable {
             if (n > 0) out.put(ticket, n);
         });
         return out;
+    }
+
+    /** The ticket's comments in the order Zendesk took them. */
+    List<Comment> comments(long ticketId) {
+        List<Comment> list = comments.getOrDefault(ticketId, List.of());
+        synchronized (list) {
+            return List.copyOf(list);
+        }
+    }
+
+    /** The ticket's tags as write-backs left them. */
+    List<String> tags(long ticketId) {
+        java.util.Set<String> set = tags.getOrDefault(ticketId, java.util.Set.of());
+        synchronized (set) {
+            return List.copyOf(set);
+        }
+    }
+
+    /** A custom field's value as write-backs left it, or null. */
+    String field(long ticketId, long fieldId) {
+        return fields.getOrDefault(ticketId, Map.of()).get(fieldId);
+    }
+
+    /** Update Many calls received (write-backs), whatever their outcome. */
+    int bulkUpdates() {
+        return (int) server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/api/v2/tickets/update_many")).count();
     }
 
     int publicReplies(long ticketId) {
@@ -111,6 +143,31 @@ final class RecordingZendesk implements AutoCloseable {
         throw new IllegalArgumentException("not faked: " + method + " " + request.getUrl());
     }
 
+    /** Update Many Tickets for one ticket, applied at once; answers the job status Zendesk queues. */
+    private String bulkUpdate(Request request) throws IOException {
+        long ticketId = Long.parseLong(request.queryParameter("ids").firstValue());
+        JsonNode ticket = json.readTree(request.getBodyAsString()).path("ticket");
+        JsonNode comment = ticket.path("comment");
+        if (!comment.isMissingNode()) {
+            List<Comment> list = comments.computeIfAbsent(ticketId, k -> new ArrayList<>());
+            synchronized (list) {
+                list.add(new Comment(commentIds.incrementAndGet(), comment.path("public").asBoolean(true),
+                        comment.path("html_body").asText(null), comment.path("body").asText(null), Instant.now()));
+            }
+        }
+        java.util.Set<String> set = tags.computeIfAbsent(ticketId, k -> new java.util.LinkedHashSet<>());
+        synchronized (set) {
+            ticket.path("remove_tags").forEach(t -> set.remove(t.asText()));
+            ticket.path("additional_tags").forEach(t -> set.add(t.asText()));
+        }
+        Map<Long, String> values = fields.computeIfAbsent(ticketId, k -> new ConcurrentHashMap<>());
+        ticket.path("custom_fields").forEach(f -> values.put(f.path("id").asLong(), f.path("value").asText()));
+        String job = Long.toHexString(commentIds.incrementAndGet());
+        return "{\"job_status\": {\"id\": \"" + job + "\", \"url\": \"https://acme.zendesk.com/api/v2/job_statuses/"
+                + job + ".json\", \"total\": 1, \"progress\": 0, \"status\": \"queued\", \"message\": null, "
+                + "\"results\": []}}";
+    }
+
     /** Zendesk's List Comments, newest first (the connector asks sort_order=desc), one page. */
     private String commentsJson(long ticketId) {
         List<Comment> list = new ArrayList<>(comments.getOrDefault(ticketId, List.of()));
@@ -141,10 +198,12 @@ final class RecordingZendesk implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             Request request = event.getRequest();
-            Matcher m = TICKET_PATH.matcher(request.getUrl().split("\\?")[0]);
-            if (!m.matches()) throw new IllegalArgumentException("not a ticket path: " + request.getUrl());
+            String path = request.getUrl().split("\\?")[0];
+            Matcher m = TICKET_PATH.matcher(path);
+            boolean bulk = path.equals("/api/v2/tickets/update_many");
+            if (!bulk && !m.matches()) throw new IllegalArgumentException("not a ticket path: " + request.getUrl());
             try {
-                String body = answer(request, Long.parseLong(m.group(1)), m.group(2));
+                String body = bulk ? bulkUpdate(request) : answer(request, Long.parseLong(m.group(1)), m.group(2));
                 // "like" keeps what the stub set beside the body, such as a delay.
                 return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(200)
                         .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body).build();

@@ -147,6 +147,12 @@ public final class RecordingFreshdesk implements AutoCloseable {
         }
     }
 
+    /** The ticket updates (PUT) and notes (POST …/notes) the fake received: the write-back calls. */
+    public int writes() {
+        return (int) server.getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getMethod().getName().equals("PUT") || r.getUrl().contains("/notes")).count();
+    }
+
     /** The calls the fake received, in total. */
     public int calls() {
         return server.getAllServeEvents().size();

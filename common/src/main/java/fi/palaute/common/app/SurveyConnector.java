@@ -132,7 +132,7 @@ public final class SurveyConnector {
                     .dashboard(d -> d.secureCookie("https".equalsIgnoreCase(survey.publicUrl().getScheme()))
                             .followups(new FollowUpSection(new FollowUpStore(db), followUp.sla(), clock)))
                     .handle(SurveyJobs.survey(source), surveyJob)
-                    .handle(SurveyJobs.writeBack(source), new WriteBackJob(new AnswerStore(db), desk))
+                    .handle(SurveyJobs.writeBack(source), new WriteBackJob(new AnswerStore(db), new SurveyStore(db), desk))
                     .handle(NoteJob.kind(source), new FollowUpNoteWriter(new FollowUpStore(db), desk))
                     .routes(r -> {
                         r.post(connector.webhookPath(), webhook);

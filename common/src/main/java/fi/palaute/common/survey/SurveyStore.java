@@ -120,6 +120,12 @@ public final class SurveyStore {
                 surveyId).orElseThrow();
     }
 
+    /** The survey's latest write-back job (the one answers since the last write-back belong to), unlocked. */
+    public Optional<Long> latestWriteBackJob(long surveyId) {
+        return db.read(tx -> tx.queryOne("SELECT writeback_job_id FROM surveys WHERE id = ?",
+                rs -> Tx.nullableLong(rs, "writeback_job_id"), surveyId));
+    }
+
     public void saveAnswerProgress(Tx tx, long surveyId, AnswerProgress progress, Instant now) {
         tx.update("UPDATE surveys SET answer_count = ?, writeback_job_id = ?, alerted_at = COALESCE(alerted_at, ?) "
                 + "WHERE id = ?", progress.answers(), progress.writeBackJob(),

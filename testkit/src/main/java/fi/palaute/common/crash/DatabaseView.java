@@ -55,13 +55,42 @@ public final class DatabaseView {
         }
     }
 
+    /**
+     * The leases held by these owners (workers of a process that is dead now) run out now, while a new
+     * process may be working: standing in for PALAUTE_JOB_LEASE passing. Returns how many.
+     */
+    public int expireLeasesOf(List<String> deadOwners) {
+        int n = 0;
+        for (String owner : deadOwners) {
+            try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(
+                    "UPDATE jobs SET lease_until = ? WHERE state = 'running' AND lease_owner = ?")) {
+                ps.setLong(1, System.currentTimeMillis() - 1);
+                ps.setString(2, owner);
+                n += ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot expire leases: " + e.getMessage(), e);
+            }
+        }
+        return n;
+    }
+
     /** Waits until every job is done; fails naming the rest. */
     public void awaitAllJobsDone(Duration within, String context) {
+        awaitJobsDone("", within, context);
+    }
+
+    /**
+     * Waits until every job whose kind starts with {@code kindPrefix} ({@code "freshdesk."}: the jobs this
+     * service runs, not the Slack service's) is done; fails naming the rest.
+     */
+    public void awaitJobsDone(String kindPrefix, Duration within, String context) {
+        String notDone = " FROM jobs WHERE state <> 'done' AND kind LIKE ?";
         try {
-            Eventually.await("every job done", within, () -> count("SELECT COUNT(*) FROM jobs WHERE state <> 'done'") == 0);
+            Eventually.await("every " + kindPrefix + "* job done", within,
+                    () -> count("SELECT COUNT(*)" + notDone, kindPrefix + "%") == 0);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ": " + strings("SELECT kind || ' ' || state || ' ' || attempts || ' '"
-                    + " || COALESCE(last_error, '') FROM jobs WHERE state <> 'done'") + "\n" + context, e);
+                    + " || COALESCE(last_error, '')" + notDone, kindPrefix + "%") + "\n" + context, e);
         }
     }
 }
