@@ -32,8 +32,7 @@ final class Harness implements AutoCloseable {
     static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/124.0 Safari/537.36";
 
-    final TickingClock clock = new TickingClock();
-    final FreshdeskFake fake;
+    final TickingClock clock;
     final ServiceRuntime runtime;
     private final String dbUrl;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -43,8 +42,12 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(FreshdeskFake fake, Map<String, String> extra, TestDatabases.Kind db) throws IOException {
-        this.fake = fake;
-        Map<String, String> env = settings(fake, db, extra);
+        this(settings(fake.url(), db, extra), new TickingClock());
+    }
+
+    /** An instance on the given settings and clock: several of them can share a database and a clock. */
+    Harness(Map<String, String> env, TickingClock clock) throws IOException {
+        this.clock = clock;
         this.dbUrl = env.get("PALAUTE_DB_URL");
         this.runtime = FreshdeskConnector.start(new Settings(env), clock,
                 JobWorker.Options.defaults().withThreads(2).withPollInterval(Duration.ofMillis(50))
@@ -52,13 +55,17 @@ final class Harness implements AutoCloseable {
     }
 
     static Map<String, String> settings(FreshdeskFake fake, TestDatabases.Kind db, Map<String, String> extra) {
+        return settings(fake.url(), db, extra);
+    }
+
+    static Map<String, String> settings(String freshdeskUrl, TestDatabases.Kind db, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("PALAUTE_DB_URL", TestDatabases.newUrl(db));
         env.put("PALAUTE_PORT", "0");
         env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
         env.put("PALAUTE_LINK_SECRET", "link-secret-0123456789-0123456789-abc");
         env.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("FRESHDESK_URL", fake.url());
+        env.put("FRESHDESK_URL", freshdeskUrl);
         env.put("FRESHDESK_API_KEY", FreshdeskFake.API_KEY);
         env.put("FRESHDESK_WEBHOOK_SECRET", SECRET);
         env.put("FRESHDESK_CALLS_PER_MINUTE", "6000");
