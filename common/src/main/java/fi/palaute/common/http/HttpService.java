@@ -1,10 +1,13 @@
 package fi.palaute.common.http;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -168,17 +171,17 @@ public final class HttpService implements AutoCloseable {
         }
 
         public Builder metricsEndpoint() {
-            return metricsEndpoint(java.util.Optional.empty());
+            return metricsEndpoint(Optional.empty());
         }
 
         /** GET /metrics; with a token, only for {@code Authorization: Bearer <token>} (401 otherwise). */
-        public Builder metricsEndpoint(java.util.Optional<String> bearerToken) {
+        public Builder metricsEndpoint(Optional<String> bearerToken) {
             Metrics m = metrics;
-            byte[] expected = bearerToken.map(t -> ("Bearer " + t).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            byte[] expected = bearerToken.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8))
                     .orElse(null);
             return get("/metrics", r -> {
-                if (expected != null && !java.security.MessageDigest.isEqual(expected,
-                        r.header("Authorization").orElse("").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                if (expected != null && !MessageDigest.isEqual(expected,
+                        r.header("Authorization").orElse("").getBytes(StandardCharsets.UTF_8))) {
                     return Response.error(401, "unauthorized", "send Authorization: Bearer <PALAUTE_METRICS_TOKEN>")
                             .withHeader("WWW-Authenticate", "Bearer");
                 }
