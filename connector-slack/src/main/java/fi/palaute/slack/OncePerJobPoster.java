@@ -78,13 +78,17 @@ public final class OncePerJobPoster {
                 }
             }
         }
-        store.beginAttempt(jobKey, event.eventType(), tagged.channel(), tagged.threadTs(), clock.instant());
+        boolean[] sent = {false};
         try {
-            PostedMessage posted = slack.postMessage(tagged);
+            PostedMessage posted = slack.postMessage(tagged, () -> {
+                store.beginAttempt(jobKey, event.eventType(), tagged.channel(), tagged.threadTs(), clock.instant());
+                sent[0] = true;
+            });
             store.markPosted(jobKey, posted.ts(), clock.instant());
             return new Posted(posted, false);
         } catch (RuntimeException e) {
-            if (definitelyNotPosted(e)) store.markNotPosted(jobKey, clock.instant());
+            // A failure before the attempt was recorded (pacing interrupted) sent nothing and left the record as it was.
+            if (sent[0] && definitelyNotPosted(e)) store.markNotPosted(jobKey, clock.instant());
             throw e;
         }
     }

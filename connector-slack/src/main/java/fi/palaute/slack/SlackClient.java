@@ -59,7 +59,16 @@ public final class SlackClient {
 
     /** {@code chat.postMessage}. */
     public PostedMessage postMessage(PostMessage request) {
+        return postMessage(request, () -> {});
+    }
+
+    /**
+     * {@code chat.postMessage}, running {@code beforeSend} once the channel's pace lets the message go, just
+     * before it is sent: a record written there says "sent, outcome unknown" only of messages that left.
+     */
+    public PostedMessage postMessage(PostMessage request, Runnable beforeSend) {
         pace(request.channel());
+        beforeSend.run();
         ApiResponse response = api.post("chat.postMessage", request.toJson());
         JsonNode body = checkOk("chat.postMessage", response);
         return new PostedMessage(body.path("channel").asText(request.channel()), body.path("ts").asText(null));
