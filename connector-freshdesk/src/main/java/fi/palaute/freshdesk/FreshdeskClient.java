@@ -1,26 +1,25 @@
 package fi.palaute.freshdesk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import fi.palaute.common.client.ApiClient;
 import fi.palaute.common.client.ApiResponse;
 import fi.palaute.common.client.CallPurpose;
+import fi.palaute.common.client.CallResult;
 import fi.palaute.common.client.CreditCost;
+import fi.palaute.common.client.VendorJson;
 import fi.palaute.common.job.PermanentFailureException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /**
- * Freshdesk API v2, one method per endpoint, typed answers. Failures are the {@link ApiClient}'s:
- * retryable (429, 5xx, I/O) or rejected (401, 403, 404, validation errors with Freshdesk's message).
- * Lists follow the {@code Link: <…>; rel="next"} header through every page.
+ * Freshdesk API v2, one method per endpoint, answers bound to records ({@link VendorJson}), URLs built
+ * from path segments. Writes and the look-ups that may find nothing answer a {@link CallResult}; the other
+ * reads throw its retryable or rejected form. Lists follow the {@code Link: <…>; rel="next"} header
+ * through every page, on the configured host only.
  */
 public final class FreshdeskClient {
     /** Freshdesk's largest page; fewer pages, fewer calls against the rate limit. */
@@ -31,10 +30,6 @@ public final class FreshdeskClient {
 
     private final ApiClient api;
     private final RateLimitFeedback feedback;
-    private final ObjectMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     /**
      * Freshdesk bills a call one credit and each {@code include} on it one more, and says what a call
@@ -64,79 +59,101 @@ public final class FreshdeskClient {
      */
     static final int EMBEDDED_CONVERSATIONS = 10;
 
+    /** {@code /api/v2/<segments…>}, each segment encoded on its own. */
+    private HttpUrl.Builder v2(String... segments) {
+        HttpUrl.Builder url = api.url("api", "v2");
+        for (String segment : segments) url.addPathSegment(segment);
+        return url;
+    }
+
+    private HttpUrl ticketUrl(String ticketId, String include) {
+        HttpUrl.Builder url = v2("tickets", ticketId);
+        if (include != null) url.addQueryParameter("include", include);
+        return url.build();
+    }
+
     /**
      * {@code GET /api/v2/tickets/{id}?include=requester,stats,conversations}: everything a survey needs
      * from the ticket in one call (4 credits), the first {@value #EMBEDDED_CONVERSATIONS} conversations among it.
      */
     public Ticket ticketWithConversations(String ticketId) {
-        return read(get("api/v2/tickets/" + ticketId + "?include=requester,stats,conversations"), Ticket.class,
-                "ticket " + ticketId);
+        return get(ticketUrl(ticketId, "requester,stats,conversations")).as(Ticket.class, "freshdesk ticket " + ticketId);
     }
 
     /** {@code GET /api/v2/tickets/{id}}: the ticket alone (status, tags, fields), 1 credit. */
     public Ticket ticket(String ticketId) {
-        return read(get("api/v2/tickets/" + ticketId), Ticket.class, "ticket " + ticketId);
+        return get(ticketUrl(ticketId, null)).as(Ticket.class, "freshdesk ticket " + ticketId);
     }
 
     /** {@code GET /api/v2/tickets/{id}?include=conversations}: the tags and the first conversations, 2 credits. */
     public Ticket ticketWithFirstConversations(String ticketId) {
-        return read(get("api/v2/tickets/" + ticketId + "?include=conversations"), Ticket.class, "ticket " + ticketId);
+        return get(ticketUrl(ticketId, "conversations")).as(Ticket.class, "freshdesk ticket " + ticketId);
     }
 
-    /** {@code GET /api/v2/contacts/{id}}. */
-    public Contact contact(long contactId) {
-        return read(get("api/v2/contacts/" + contactId), Contact.class, "contact " + contactId);
+    /** {@code GET /api/v2/contacts/{id}}; a deleted or merged contact is {@link CallResult.NotFound}. */
+    public CallResult<Contact> contact(long contactId) {
+        return read(v2("contacts", Long.toString(contactId)).build(), Contact.class, "freshdesk contact " + contactId);
     }
 
     /** {@code GET /api/v2/agents}, all pages: the account's agents, for the agent directory. */
     public List<Agent> agents() {
-        return list("api/v2/agents?per_page=" + PER_PAGE, Agent.class);
+        return list(v2("agents").addQueryParameter("per_page", Integer.toString(PER_PAGE)).build(), Agent.class);
     }
 
     /** {@code GET /api/v2/agents/{id}}: the agent, for the name digests and alerts show. */
-    public Agent agent(long agentId) {
-        return read(get("api/v2/agents/" + agentId), Agent.class, "agent " + agentId);
+    public CallResult<Agent> agent(long agentId) {
+        return read(v2("agents", Long.toString(agentId)).build(), Agent.class, "freshdesk agent " + agentId);
     }
 
     /** {@code GET /api/v2/groups/{id}}. */
-    public Group group(long groupId) {
-        return read(get("api/v2/groups/" + groupId), Group.class, "group " + groupId);
+    public CallResult<Group> group(long groupId) {
+        return read(v2("groups", Long.toString(groupId)).build(), Group.class, "freshdesk group " + groupId);
     }
 
     /** {@code GET /api/v2/agents/me}: the agent whose API key this is. */
     public Agent me() {
-        return read(get("api/v2/agents/me"), Agent.class, "agents/me");
+        return get(v2("agents", "me").build()).as(Agent.class, "freshdesk agents/me");
     }
 
     /** {@code GET /api/v2/tickets/{id}/conversations}, all pages, oldest first. */
     public List<Conversation> conversations(String ticketId) {
-        return list("api/v2/tickets/" + ticketId + "/conversations?per_page=" + PER_PAGE, Conversation.class);
+        return list(v2("tickets", ticketId, "conversations").addQueryParameter("per_page", Integer.toString(PER_PAGE))
+                .build(), Conversation.class);
     }
 
     /** {@code GET /api/v2/tickets/{id}/time_entries}, all pages. */
     public List<TimeEntry> timeEntries(String ticketId) {
-        return list("api/v2/tickets/" + ticketId + "/time_entries?per_page=" + PER_PAGE, TimeEntry.class);
+        return list(v2("tickets", ticketId, "time_entries").addQueryParameter("per_page", Integer.toString(PER_PAGE))
+                .build(), TimeEntry.class);
     }
 
     /** {@code POST /api/v2/tickets/{id}/reply}: a public reply, mailed to the requester. */
-    public Conversation reply(String ticketId, Reply reply) {
-        return read(observe(api.post("api/v2/tickets/" + ticketId + "/reply", write(reply))), Conversation.class,
-                "reply on ticket " + ticketId);
+    public CallResult<Conversation> reply(String ticketId, Reply reply) {
+        return write("POST", v2("tickets", ticketId, "reply").build(), reply, Conversation.class,
+                "freshdesk reply on ticket " + ticketId);
     }
 
     /** {@code POST /api/v2/tickets/{id}/notes}. */
-    public Conversation note(String ticketId, Note note) {
-        return read(observe(api.post("api/v2/tickets/" + ticketId + "/notes", write(note))), Conversation.class,
-                "note on ticket " + ticketId);
+    public CallResult<Conversation> note(String ticketId, Note note) {
+        return write("POST", v2("tickets", ticketId, "notes").build(), note, Conversation.class,
+                "freshdesk note on ticket " + ticketId);
     }
 
     /** {@code PUT /api/v2/tickets/{id}}. */
-    public Ticket updateTicket(String ticketId, TicketUpdate update) {
-        return read(observe(api.put("api/v2/tickets/" + ticketId, write(update))), Ticket.class, "ticket " + ticketId);
+    public CallResult<Ticket> updateTicket(String ticketId, TicketUpdate update) {
+        return write("PUT", v2("tickets", ticketId).build(), update, Ticket.class, "freshdesk ticket " + ticketId);
     }
 
-    private ApiResponse get(String path) {
-        return observe(api.get(path));
+    private ApiResponse get(HttpUrl url) {
+        return observe(api.get(url));
+    }
+
+    private <T> CallResult<T> read(HttpUrl url, Class<T> type, String what) {
+        return api.exchange("GET", url, null).map(r -> observe(r).as(type, what));
+    }
+
+    private <T> CallResult<T> write(String method, HttpUrl url, Object body, Class<T> type, String what) {
+        return api.exchange(method, url, VendorJson.write(body)).map(r -> observe(r).as(type, what));
     }
 
     private ApiResponse observe(ApiResponse response) {
@@ -144,17 +161,18 @@ public final class FreshdeskClient {
         return response;
     }
 
-    private <T> List<T> list(String firstPage, Class<T> type) {
+    private <T> List<T> list(HttpUrl firstPage, Class<T> type) {
         List<T> all = new ArrayList<>();
-        String next = firstPage;
+        HttpUrl next = firstPage;
+        String what = "freshdesk list " + firstPage.encodedPath();
         for (int page = 1; next != null; page++) {
-            if (page > MAX_PAGES) throw new PermanentFailureException("Freshdesk list " + firstPage + " has over " + MAX_PAGES + " pages");
+            if (page > MAX_PAGES) throw new PermanentFailureException(what + " has over " + MAX_PAGES + " pages");
             ApiResponse response = get(next);
             if (!response.body().isArray()) {
-                throw new PermanentFailureException("Freshdesk answered " + firstPage + " with something other than a list");
+                throw new PermanentFailureException("Freshdesk answered " + firstPage.encodedPath() + " with something other than a list");
             }
-            for (JsonNode item : response.body()) all.add(convert(item, type, firstPage));
-            next = nextPage(response.header("Link")).orElse(null);
+            for (JsonNode item : response.body()) all.add(VendorJson.read(item, type, what));
+            next = nextPage(response.header("Link")).map(api::link).orElse(null);
         }
         return all;
     }
@@ -163,25 +181,5 @@ public final class FreshdeskClient {
         if (link.isEmpty()) return Optional.empty();
         Matcher m = NEXT.matcher(link.get());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
-    private <T> T read(ApiResponse response, Class<T> type, String what) {
-        return convert(response.body(), type, what);
-    }
-
-    private <T> T convert(JsonNode node, Class<T> type, String what) {
-        try {
-            return json.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new PermanentFailureException("Freshdesk sent an unreadable " + what + ": " + e.getMessage().lines().findFirst().orElse(""));
-        }
-    }
-
-    private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot encode " + body.getClass().getSimpleName(), e);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package fi.palaute.freshdesk;
 
-import fi.palaute.common.client.ApiRejectedException;
 import fi.palaute.common.client.CallPurpose;
+import fi.palaute.common.client.CallResult;
 import fi.palaute.common.survey.AnswerWriteBack;
 import fi.palaute.common.survey.Helpdesk;
 import fi.palaute.common.survey.HtmlText;
@@ -129,14 +129,13 @@ public final class FreshdeskHelpdesk implements Helpdesk {
     }
 
     private Optional<Contact> contact(long contactId, long ticketId) {
-        try {
-            return Optional.of(client.contact(contactId));
-        } catch (ApiRejectedException e) {
+        CallResult<Contact> contact = client.contact(contactId);
+        if (contact instanceof CallResult.NotFound<Contact>) {
             // A deleted or merged contact: survey in the fallback language (or not at all without an email).
-            if (e.status() != 404) throw e;
             log.info("contact {} of ticket={} not found; using the fallback language", contactId, ticketId);
             return Optional.empty();
         }
+        return Optional.of(contact.orThrow());
     }
 
     @Override
@@ -168,15 +167,16 @@ public final class FreshdeskHelpdesk implements Helpdesk {
      * embedded). Failing to restore is logged, never fatal: the survey is out and must be recorded as sent.
      */
     @Override
-    public void postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
-        client.reply(ticket.ticketId(), survey.format() == SurveyFormat.TEXT
+    public CallResult<Void> postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
+        CallResult<Conversation> reply = client.reply(ticket.ticketId(), survey.format() == SurveyFormat.TEXT
                 ? Reply.plainText(survey.text())
                 : new Reply(survey.html()));
+        if (!(reply instanceof CallResult.Done<Conversation>)) return reply.map(posted -> null);
         int wanted = ticket.closed() ? Ticket.CLOSED : Ticket.RESOLVED;
         try {
             Ticket after = client.ticket(ticket.ticketId());
             if (after.status() != wanted) {
-                client.updateTicket(ticket.ticketId(), TicketUpdate.status(wanted));
+                client.updateTicket(ticket.ticketId(), TicketUpdate.status(wanted)).orThrow();
                 log.info("survey reply moved ticket={} to {}; status restored to {}", ticket.ticketId(),
                         after.statusName(), wanted == Ticket.CLOSED ? "closed" : "resolved");
             }
@@ -184,6 +184,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
             log.warn("survey posted on ticket={} but its status could not be checked or restored: {}",
                     ticket.ticketId(), e.getMessage());
         }
+        return CallResult.done(null);
     }
 
     @Override
@@ -199,7 +200,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
      * no more calls) to find a note an earlier attempt posted.
      */
     @Override
-    public void writeBack(AnswerWriteBack answer, boolean retry) {
+    public CallResult<Void> writeBack(AnswerWriteBack answer, boolean retry) {
         String ticketId = answer.ticketId();
         String marker = answer.noteMarker();
         boolean noted = false;
@@ -220,21 +221,22 @@ public final class FreshdeskHelpdesk implements Helpdesk {
             fields.put(settings.scoreField().get(), answer.score());
         }
         if (!tags.equals(t.tags()) || fields != null) {
-            writeBacks.updateTicket(ticketId, new TicketUpdate(null, tags, fields));
+            CallResult<Ticket> updated = writeBacks.updateTicket(ticketId, new TicketUpdate(null, tags, fields));
+            if (!(updated instanceof CallResult.Done<Ticket>)) return updated.map(ticket -> null);
         }
         if (noted) {
             log.info("write-back of answer={} already on ticket={} (an earlier attempt posted its note)",
                     answer.answerId(), ticketId);
-        } else {
-            writeBacks.note(ticketId, Note.privateNote(noteHtml(answer, marker)));
+            return CallResult.done(null);
         }
+        return writeBacks.note(ticketId, Note.privateNote(noteHtml(answer, marker))).map(note -> null);
     }
 
     @Override
-    public void addPrivateNote(String ticketId, String text) {
+    public CallResult<Void> addPrivateNote(String ticketId, String text) {
         StringBuilder html = new StringBuilder();
         for (String line : text.split("\n")) html.append("<p>").append(HtmlText.escape(line)).append("</p>");
-        writeBacks.note(ticketId, Note.privateNote(html.toString()));
+        return writeBacks.note(ticketId, Note.privateNote(html.toString())).map(note -> null);
     }
 
     @Override
@@ -298,24 +300,21 @@ public final class FreshdeskHelpdesk implements Helpdesk {
         Optional<Agent.AgentContact> listed = directory.contact(agentId);
         if (listed.isPresent()) return listed.get();
         return agents.computeIfAbsent(agentId, id -> {
-            try {
-                Agent a = lookups.agent(id);
-                return a.contact() != null ? a.contact() : new Agent.AgentContact(null, null);
-            } catch (ApiRejectedException e) {
-                return new Agent.AgentContact(null, null);
-            }
+            CallResult<Agent> a = lookups.agent(id);
+            // An agent Freshdesk no longer knows (or will not show) keeps its id; a passing failure retries.
+            if (a.refused().isPresent()) return new Agent.AgentContact(null, null);
+            Agent agent = a.orThrow();
+            return agent.contact() != null ? agent.contact() : new Agent.AgentContact(null, null);
         });
     }
 
     private String groupName(Long groupId) {
         if (groupId == null) return null;
         return groupNames.computeIfAbsent(groupId, id -> {
-            try {
-                Group g = lookups.group(id);
-                return g.name() != null ? g.name() : id(id);
-            } catch (ApiRejectedException e) {
-                return id(id);
-            }
+            CallResult<Group> g = lookups.group(id);
+            if (g.refused().isPresent()) return id(id);
+            String name = g.orThrow().name();
+            return name != null ? name : id(id);
         });
     }
 }

@@ -69,7 +69,7 @@ public final class SlackClient {
     public PostedMessage postMessage(PostMessage request, Runnable beforeSend) {
         pace(request.channel());
         beforeSend.run();
-        ApiResponse response = api.post("chat.postMessage", request.toJson());
+        ApiResponse response = api.post(api.url("chat.postMessage").build(), request.toJson());
         JsonNode body = checkOk("chat.postMessage", response);
         return new PostedMessage(body.path("channel").asText(request.channel()), body.path("ts").asText(null));
     }
@@ -78,28 +78,28 @@ public final class SlackClient {
     public void updateMessage(String channel, String ts, SlackMessage message) {
         ObjectNode body = api.json().createObjectNode().put("channel", channel).put("ts", ts);
         body.setAll(message.toJson());
-        checkOk("chat.update", api.post("chat.update", body));
+        checkOk("chat.update", api.post(api.url("chat.update").build(), body));
     }
 
     /** {@code chat.postEphemeral}: a message only {@code user} sees, in a channel they are in. */
     public void postEphemeral(String channel, String user, SlackMessage message) {
         ObjectNode body = api.json().createObjectNode().put("channel", channel).put("user", user);
         body.setAll(message.toJson());
-        checkOk("chat.postEphemeral", api.post("chat.postEphemeral", body));
+        checkOk("chat.postEphemeral", api.post(api.url("chat.postEphemeral").build(), body));
     }
 
     /** {@code views.open}: opens a modal in answer to a click, within the three seconds its trigger id lives. */
     public void openView(String triggerId, ObjectNode view) {
         ObjectNode body = api.json().createObjectNode().put("trigger_id", triggerId);
         body.set("view", view);
-        checkOk("views.open", api.post("views.open", body));
+        checkOk("views.open", api.post(api.url("views.open").build(), body));
     }
 
     /** {@code views.publish}: sets the App Home tab {@code user} sees. */
     public void publishView(String user, ObjectNode view) {
         ObjectNode body = api.json().createObjectNode().put("user_id", user);
         body.set("view", view);
-        checkOk("views.publish", api.post("views.publish", body));
+        checkOk("views.publish", api.post(api.url("views.publish").build(), body));
     }
 
     /**
@@ -107,8 +107,7 @@ public final class SlackClient {
      * users whose profile has none.
      */
     public Optional<String> userEmail(String user) {
-        JsonNode body = checkOk("users.info", api.get("users.info?user=" + java.net.URLEncoder.encode(user,
-                java.nio.charset.StandardCharsets.UTF_8)));
+        JsonNode body = checkOk("users.info", api.get(api.url("users.info").addQueryParameter("user", user).build()));
         JsonNode u = body.path("user");
         if (u.path("is_bot").asBoolean(false)) return Optional.empty();
         String email = u.path("profile").path("email").asText("");
@@ -117,15 +116,14 @@ public final class SlackClient {
 
     /** {@code auth.test}: who the token signs in as; {@code invalid_auth} and the like throw. */
     public SlackIdentity authTest() {
-        JsonNode body = checkOk("auth.test", api.post("auth.test", Map.of()));
+        JsonNode body = checkOk("auth.test", api.post(api.url("auth.test").build(), Map.of()));
         return new SlackIdentity(body.path("team").asText(null), body.path("team_id").asText(null),
                 body.path("user").asText(null), body.path("user_id").asText(null), body.path("bot_id").asText(null));
     }
 
     /** {@code conversations.info}: the channel's name and whether the bot is in it. */
     public SlackChannel conversationInfo(String channelId) {
-        ApiResponse response = api.get("conversations.info?channel="
-                + java.net.URLEncoder.encode(channelId, java.nio.charset.StandardCharsets.UTF_8));
+        ApiResponse response = api.get(api.url("conversations.info").addQueryParameter("channel", channelId).build());
         JsonNode channel = checkOk("conversations.info", response).path("channel");
         return new SlackChannel(channel.path("id").asText(channelId), channel.path("name").asText(null),
                 channel.path("is_private").asBoolean(false), channel.path("is_archived").asBoolean(false),
@@ -156,22 +154,15 @@ public final class SlackClient {
         params.put("include_all_metadata", "true");
         if (request.cursor() != null) params.put("cursor", request.cursor());
         // Its caller decides what a refusal means (missing_scope: post at least once), so no error is logged here.
-        JsonNode body = checkOk(method, api.get(method + "?" + query(params)), false);
+        okhttp3.HttpUrl.Builder url = api.url(method);
+        params.forEach(url::addQueryParameter);
+        JsonNode body = checkOk(method, api.get(url.build()), false);
         java.util.List<HistoryPage.Message> messages = new java.util.ArrayList<>();
         for (JsonNode m : body.path("messages")) {
             messages.add(new HistoryPage.Message(m.path("ts").asText(""), MessageMetadata.from(m.path("metadata"))));
         }
         String next = body.path("response_metadata").path("next_cursor").asText("");
         return new HistoryPage(messages, next.isEmpty() ? Optional.empty() : Optional.of(next));
-    }
-
-    private static String query(Map<String, String> params) {
-        StringBuilder q = new StringBuilder();
-        params.forEach((k, v) -> {
-            if (q.length() > 0) q.append('&');
-            q.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
-        });
-        return q.toString();
     }
 
     private void pace(String channel) {

@@ -1,13 +1,13 @@
 package fi.palaute.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One comment of a ticket, with its text in the forms Zendesk returns it. */
-public record TicketComment(long id, boolean isPublic, String body, String htmlBody, String plainBody) {
-    static TicketComment from(JsonNode c) {
-        return new TicketComment(c.path("id").asLong(), c.path("public").asBoolean(false), Json.text(c, "body"),
-                Json.text(c, "html_body"), Json.text(c, "plain_body"));
-    }
+/** One comment of a ticket ({@code GET /api/v2/tickets/{id}/comments}), with its text in the forms Zendesk returns it. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TicketComment(@JsonProperty("id") long id, @JsonProperty("public") boolean isPublic,
+                            @JsonProperty("body") String body, @JsonProperty("html_body") String htmlBody,
+                            @JsonProperty("plain_body") String plainBody) {
 
     public boolean contains(String text) {
         return (body != null && body.contains(text)) || (htmlBody != null && htmlBody.contains(text))

@@ -1,6 +1,7 @@
 package fi.palaute.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -8,11 +9,21 @@ import java.time.Instant;
  * replies, {@code reopens} the reopens, {@code solved_at} the latest solve (null until Zendesk has
  * computed it) and {@code full_resolution_time_in_minutes.calendar} the time to the latest solve.
  */
-public record TicketMetrics(Integer replies, Integer reopens, Instant solvedAt, Long fullResolutionMinutes) {
-    static TicketMetrics from(JsonNode m) {
-        String solved = Json.text(m, "solved_at");
-        return new TicketMetrics(Json.integer(m, "replies"), Json.integer(m, "reopens"),
-                solved == null ? null : ZendeskWebhookParser.instant(solved).orElse(null),
-                Json.number(m.path("full_resolution_time_in_minutes"), "calendar"));
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TicketMetrics(@JsonProperty("replies") Integer replies, @JsonProperty("reopens") Integer reopens,
+                            @JsonProperty("solved_at") String solvedAtText,
+                            @JsonProperty("full_resolution_time_in_minutes") Minutes fullResolutionTime) {
+
+    /** Zendesk's pair of durations in minutes: calendar time and business hours. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Minutes(@JsonProperty("calendar") Long calendar, @JsonProperty("business") Long business) {}
+
+    /** The latest solve; null until Zendesk has computed it (or when it is not a time). */
+    public Instant solvedAt() {
+        return solvedAtText == null ? null : ZendeskWebhookParser.instant(solvedAtText).orElse(null);
+    }
+
+    public Long fullResolutionMinutes() {
+        return fullResolutionTime == null ? null : fullResolutionTime.calendar();
     }
 }

@@ -1,28 +1,36 @@
 package fi.palaute.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fi.palaute.common.client.ApiClient;
 import fi.palaute.common.client.ApiResponse;
 import fi.palaute.common.client.CallPurpose;
+import fi.palaute.common.client.CallResult;
 import fi.palaute.common.client.RateLimiter;
+import fi.palaute.common.client.VendorRefusal;
 import fi.palaute.common.http.Metrics;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 
 /**
- * The Zendesk Support API, one method per endpoint. Ticket updates go through their own client whose
- * limiter keeps them under Zendesk's Update Ticket limit (ZENDESK_UPDATES_PER_MINUTE, default 100 per
- * minute per account), shared by the survey replies and the write-backs; everything else is paced under
- * the lowest account-wide limit (ZENDESK_READS_PER_MINUTE, default 200 per minute, the Team plan). Failures are the API kit's retryable or rejected exceptions.
+ * The Zendesk Support API, one method per endpoint, answers bound to records. Ticket updates go through
+ * their own client whose limiter keeps them under Zendesk's Update Ticket limit
+ * (ZENDESK_UPDATES_PER_MINUTE, default 100 per minute per account), shared by the survey replies and the
+ * write-backs; everything else is paced under the lowest account-wide limit (ZENDESK_READS_PER_MINUTE,
+ * default 200 per minute, the Team plan). Reads throw the API kit's retryable or rejected exceptions;
+ * ticket updates answer a {@link CallResult}, a closed ticket as {@link CallResult.TicketClosed}.
  */
 public final class ZendeskClient {
+    /** Zendesk's answer to an update the ticket's state forbids: 422 Unprocessable Entity. */
+    static final int UNPROCESSABLE = 422;
+    /** A trigger list longer than this many pages is a loop, not an account's triggers. */
+    private static final int MAX_TRIGGER_PAGES = 50;
+
     private final ApiClient api;
     private final ApiClient ticketUpdates;
 
@@ -45,39 +53,110 @@ public final class ZendeskClient {
         return new ZendeskClient(api.withPurpose(purpose), ticketUpdates.withPurpose(purpose));
     }
 
+    // The envelopes Zendesk wraps its answers in, as its API reference shows them.
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TicketAnswer(@JsonProperty("ticket") ZendeskTicket ticket, @JsonProperty("users") List<ZendeskUser> users,
+                        @JsonProperty("groups") List<Group> groups) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Group(@JsonProperty("id") long id, @JsonProperty("name") String name) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MetricsAnswer(@JsonProperty("ticket_metric") TicketMetrics ticketMetric) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CommentsAnswer(@JsonProperty("comments") List<TicketComment> comments,
+                          @JsonProperty("next_page") String nextPage) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record JobStatusAnswer(@JsonProperty("job_status") JobStatus jobStatus) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record JobStatus(@JsonProperty("id") String id, @JsonProperty("status") String status) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserAnswer(@JsonProperty("user") ZendeskUser user) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TicketFieldAnswer(@JsonProperty("ticket_field") TicketField ticketField) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TicketField(@JsonProperty("id") long id, @JsonProperty("title") String title) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WebhooksAnswer(@JsonProperty("webhooks") List<ZendeskWebhook> webhooks) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WebhookAnswer(@JsonProperty("webhook") ZendeskWebhook webhook) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SigningSecretAnswer(@JsonProperty("signing_secret") SigningSecret signingSecret) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record SigningSecret(@JsonProperty("secret") String secret, @JsonProperty("algorithm") String algorithm) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TriggersAnswer(@JsonProperty("triggers") List<ZendeskTrigger> triggers,
+                          @JsonProperty("next_page") String nextPage) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TriggerAnswer(@JsonProperty("trigger") ZendeskTrigger trigger) {}
+
+    /** {@code /api/v2/<segments…>}, each segment encoded on its own. */
+    private static HttpUrl.Builder v2(ApiClient client, String... segments) {
+        HttpUrl.Builder url = client.url("api", "v2");
+        for (String segment : segments) url.addPathSegment(segment);
+        return url;
+    }
+
     /** GET /api/v2/tickets/{id}?include=users,groups: the ticket with its requester, assignee and group. */
     public ShownTicket showTicket(String ticketId) {
-        JsonNode body = api.get("/api/v2/tickets/" + ticketId + "?include=users,groups").body();
+        TicketAnswer a = api.get(v2(api, "tickets", ticketId).addQueryParameter("include", "users,groups").build())
+                .as(TicketAnswer.class, "zendesk ticket " + ticketId);
         Map<Long, ZendeskUser> users = new LinkedHashMap<>();
-        for (JsonNode u : body.path("users")) users.put(u.path("id").asLong(), ZendeskUser.from(u));
+        if (a.users() != null) a.users().forEach(u -> users.put(u.id(), u));
         Map<Long, String> groups = new LinkedHashMap<>();
-        for (JsonNode g : body.path("groups")) {
-            if (g.hasNonNull("name")) groups.put(g.path("id").asLong(), g.get("name").asText());
-        }
-        return new ShownTicket(ZendeskTicket.from(body.path("ticket")), users, groups);
+        if (a.groups() != null) a.groups().stream().filter(g -> g.name() != null).forEach(g -> groups.put(g.id(), g.name()));
+        return new ShownTicket(required(a.ticket(), "ticket " + ticketId), users, groups);
     }
 
     /** GET /api/v2/tickets/{id}: the ticket alone (custom fields included). */
     public ZendeskTicket ticket(String ticketId) {
-        return ZendeskTicket.from(api.get("/api/v2/tickets/" + ticketId).body().path("ticket"));
+        return required(api.get(v2(api, "tickets", ticketId).build())
+                .as(TicketAnswer.class, "zendesk ticket " + ticketId).ticket(), "ticket " + ticketId);
     }
 
     /** GET /api/v2/tickets/{id}/metrics */
     public TicketMetrics ticketMetrics(String ticketId) {
-        return TicketMetrics.from(api.get("/api/v2/tickets/" + ticketId + "/metrics").body().path("ticket_metric"));
+        return required(api.get(v2(api, "tickets", ticketId, "metrics").build())
+                .as(MetricsAnswer.class, "zendesk metrics of ticket " + ticketId).ticketMetric(),
+                "ticket_metric of ticket " + ticketId);
     }
 
     /** GET /api/v2/tickets/{id}/comments, newest first; pass the previous page's next_page to go on. */
     public CommentPage comments(String ticketId, String nextPage) {
-        ApiResponse r = api.get(nextPage != null ? nextPage : "/api/v2/tickets/" + ticketId + "/comments?sort_order=desc");
-        List<TicketComment> comments = new ArrayList<>();
-        for (JsonNode c : r.body().path("comments")) comments.add(TicketComment.from(c));
-        return new CommentPage(comments, Json.text(r.body(), "next_page"));
+        HttpUrl url = nextPage != null ? api.link(nextPage)
+                : v2(api, "tickets", ticketId, "comments").addQueryParameter("sort_order", "desc").build();
+        CommentsAnswer a = api.get(url).as(CommentsAnswer.class, "zendesk comments of ticket " + ticketId);
+        return new CommentPage(a.comments() == null ? List.of() : a.comments(), a.nextPage());
     }
 
-    /** PUT /api/v2/tickets/{id}, paced under the Update Ticket limit. */
-    public void updateTicket(String ticketId, TicketUpdate update) {
-        ticketUpdates.put("/api/v2/tickets/" + ticketId, update.toJson());
+    /**
+     * PUT /api/v2/tickets/{id}, paced under the Update Ticket limit. A closed ticket is
+     * {@link CallResult.TicketClosed}: Zendesk takes no change to it, and never will.
+     */
+    public CallResult<Void> updateTicket(String ticketId, TicketUpdate update) {
+        CallResult<ApiResponse> r = ticketUpdates.exchange("PUT", v2(ticketUpdates, "tickets", ticketId).build(),
+                update.toJson());
+        if (r instanceof CallResult.Dead<ApiResponse> dead && closedTicket(dead.refusal())) {
+            return new CallResult.TicketClosed<>(dead.refusal());
+        }
+        return r.map(ok -> null);
+    }
+
+    private static boolean closedTicket(VendorRefusal refusal) {
+        return refusal.status() == UNPROCESSABLE && refusal.body() != null && refusal.body().isObject()
+                && refusal.bodyAs(ZendeskError.class).closedTicket();
     }
 
     /**
@@ -87,67 +166,78 @@ public final class ZendeskClient {
      *
      * @return the queued job's id (empty when Zendesk sent none)
      */
-    public String bulkUpdate(String ticketId, TicketUpdate update) {
-        JsonNode body = ticketUpdates.put("/api/v2/tickets/update_many?ids="
-                + URLEncoder.encode(ticketId, StandardCharsets.UTF_8), update.toJson()).body();
-        return body.path("job_status").path("id").asText("");
+    public CallResult<String> bulkUpdate(String ticketId, TicketUpdate update) {
+        HttpUrl url = v2(ticketUpdates, "tickets", "update_many").addQueryParameter("ids", ticketId).build();
+        return ticketUpdates.exchange("PUT", url, update.toJson()).map(r -> {
+            JobStatus job = r.as(JobStatusAnswer.class, "zendesk job status").jobStatus();
+            return job == null || job.id() == null ? "" : job.id();
+        });
     }
 
     /** GET /api/v2/users/me: who the API token signs in as. */
     public ZendeskUser me() {
-        return ZendeskUser.from(api.get("/api/v2/users/me").body().path("user"));
+        return required(api.get(v2(api, "users", "me").build()).as(UserAnswer.class, "zendesk users/me").user(), "user");
     }
 
-    /** GET /api/v2/ticket_fields/{id}: the field's title, or empty when it does not exist. */
+    /** GET /api/v2/ticket_fields/{id}: the field's title (null when it has none). */
     public String ticketFieldTitle(long fieldId) {
-        return Json.text(api.get("/api/v2/ticket_fields/" + fieldId).body().path("ticket_field"), "title");
+        TicketField field = api.get(v2(api, "ticket_fields", Long.toString(fieldId)).build())
+                .as(TicketFieldAnswer.class, "zendesk ticket field " + fieldId).ticketField();
+        return field == null ? null : field.title();
     }
 
     /** GET /api/v2/webhooks?filter[name_contains]=… */
     public List<ZendeskWebhook> webhooks(String nameContains) {
-        JsonNode body = api.get("/api/v2/webhooks?filter%5Bname_contains%5D="
-                + URLEncoder.encode(nameContains, StandardCharsets.UTF_8)).body();
-        List<ZendeskWebhook> out = new ArrayList<>();
-        for (JsonNode w : body.path("webhooks")) out.add(ZendeskWebhook.from(w));
-        return out;
+        HttpUrl url = v2(api, "webhooks").addQueryParameter("filter[name_contains]", nameContains).build();
+        List<ZendeskWebhook> webhooks = api.get(url).as(WebhooksAnswer.class, "zendesk webhooks").webhooks();
+        return webhooks == null ? List.of() : webhooks;
     }
 
     /** POST /api/v2/webhooks */
     public ZendeskWebhook createWebhook(Map<String, Object> webhook) {
-        return ZendeskWebhook.from(api.post("/api/v2/webhooks", webhook).body().path("webhook"));
+        return required(api.post(v2(api, "webhooks").build(), webhook).as(WebhookAnswer.class, "zendesk webhook")
+                .webhook(), "webhook");
     }
 
     /** PUT /api/v2/webhooks/{id} (Zendesk answers 204 with no body). */
     public void updateWebhook(String webhookId, Map<String, Object> webhook) {
-        api.put("/api/v2/webhooks/" + webhookId, webhook);
+        api.put(v2(api, "webhooks", webhookId).build(), webhook);
     }
 
     /** GET /api/v2/webhooks/{id}/signing_secret */
     public String webhookSigningSecret(String webhookId) {
-        return Json.text(api.get("/api/v2/webhooks/" + webhookId + "/signing_secret").body().path("signing_secret"),
-                "secret");
+        SigningSecret s = api.get(v2(api, "webhooks", webhookId, "signing_secret").build())
+                .as(SigningSecretAnswer.class, "zendesk webhook signing secret").signingSecret();
+        return s == null ? null : s.secret();
     }
 
     /** GET /api/v2/triggers, every page: the trigger with this title, if any. */
     public Optional<ZendeskTrigger> triggerTitled(String title) {
-        String page = "/api/v2/triggers";
-        for (int i = 0; page != null && i < 50; i++) {
-            JsonNode body = api.get(page).body();
-            for (JsonNode t : body.path("triggers")) {
-                if (title.equals(Json.text(t, "title"))) return Optional.of(ZendeskTrigger.from(t));
+        HttpUrl page = v2(api, "triggers").build();
+        for (int i = 0; page != null && i < MAX_TRIGGER_PAGES; i++) {
+            TriggersAnswer a = api.get(page).as(TriggersAnswer.class, "zendesk triggers");
+            if (a.triggers() != null) {
+                Optional<ZendeskTrigger> found = a.triggers().stream().filter(t -> title.equals(t.title())).findFirst();
+                if (found.isPresent()) return found;
             }
-            page = Json.text(body, "next_page");
+            page = a.nextPage() == null ? null : api.link(a.nextPage());
         }
         return Optional.empty();
     }
 
     /** POST /api/v2/triggers */
     public ZendeskTrigger createTrigger(Map<String, Object> trigger) {
-        return ZendeskTrigger.from(api.post("/api/v2/triggers", trigger).body().path("trigger"));
+        return required(api.post(v2(api, "triggers").build(), trigger).as(TriggerAnswer.class, "zendesk trigger")
+                .trigger(), "trigger");
     }
 
     /** PUT /api/v2/triggers/{id} */
     public void updateTrigger(long triggerId, Map<String, Object> trigger) {
-        api.put("/api/v2/triggers/" + triggerId, trigger);
+        api.put(v2(api, "triggers", Long.toString(triggerId)).build(), trigger);
+    }
+
+    private static <T> T required(T value, String what) {
+        if (value == null) throw new fi.palaute.common.job.PermanentFailureException("zendesk answered without the " + what);
+        return value;
     }
 }

@@ -1,7 +1,7 @@
 package fi.palaute.zendesk;
 
-import fi.palaute.common.client.ApiRejectedException;
 import fi.palaute.common.client.CallPurpose;
+import fi.palaute.common.client.CallResult;
 import fi.palaute.common.job.RetryLaterException;
 import fi.palaute.common.survey.AnswerWriteBack;
 import fi.palaute.common.survey.Helpdesk;
@@ -101,8 +101,9 @@ public final class ZendeskHelpdesk implements Helpdesk {
     }
 
     @Override
-    public void postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
-        client.updateTicket(ticket.ticketId(), survey.format() == SurveyFormat.TEXT
+    public CallResult<Void> postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
+        // A ticket closed since it was read answers TicketClosed: the survey job records it as such.
+        return client.updateTicket(ticket.ticketId(), survey.format() == SurveyFormat.TEXT
                 ? TicketUpdate.publicTextReply(survey.text())
                 : TicketUpdate.publicReply(survey.html()));
     }
@@ -128,35 +129,34 @@ public final class ZendeskHelpdesk implements Helpdesk {
      * the answer's marker), the score tag to add, every other score tag to remove, and the score field.
      * Zendesk applies it in a background job. A retry first looks for the note's marker among the
      * comments: the update is all or nothing, so a note found means the earlier attempt landed whole.
+     *
+     * <p>A ticket closed by then is not known here: Zendesk queues the job and refuses the change inside
+     * it (its job status says so for a day), and a closed ticket takes no change at all, tags included,
+     * so there is nothing a second call could add. The answer stays in Palaute; see docs/zendesk.md.
      */
     @Override
-    public void writeBack(AnswerWriteBack answer, boolean retry) {
+    public CallResult<Void> writeBack(AnswerWriteBack answer, boolean retry) {
         String ticketId = answer.ticketId();
         if (retry && hasComment(writeBacks, ticketId, answer.noteMarker())) {
             log.info("write-back of answer={} already on ticket={} (an earlier attempt landed)", answer.answerId(), ticketId);
-            return;
+            return CallResult.done(null);
         }
         Map<Long, Object> fields = new LinkedHashMap<>();
         // A suspected bot's score stays out of the field, as it stays out of Palaute's own scores.
         if (settings.scoreField().isPresent() && !answer.suspectedBot()) fields.put(settings.scoreField().get(), answer.score());
-        String job = writeBacks.bulkUpdate(ticketId, TicketUpdate.privateNote(note(answer), fields)
+        CallResult<String> queued = writeBacks.bulkUpdate(ticketId, TicketUpdate.privateNote(note(answer), fields)
                 .withTags(answer.tagsToAdd(), answer.tagsToRemove()));
-        // A ticket Zendesk will not change (closed) fails inside that job; its status says so for a day.
-        log.info("write-back of answer={} queued on ticket={} as Zendesk job {}", answer.answerId(), ticketId, job);
+        if (queued instanceof CallResult.Done<String> job) {
+            log.info("write-back of answer={} queued on ticket={} as Zendesk job {}", answer.answerId(), ticketId,
+                    job.value());
+        }
+        return queued.map(job -> null);
     }
 
+    /** A closed ticket answers {@link CallResult.TicketClosed}: the follow-up's outcome stays in Palaute. */
     @Override
-    public void addPrivateNote(String ticketId, String text) {
-        try {
-            writeBacks.updateTicket(ticketId, TicketUpdate.privateNote(text, Map.of()));
-        } catch (ApiRejectedException e) {
-            if (e.status() == 422 && e.vendorMessage().toLowerCase(Locale.ROOT).contains("closed")) {
-                // A closed ticket takes no comments; retrying cannot change that, and the outcome stays in Palaute.
-                log.info("ticket={} is closed: the follow-up note was not added", ticketId);
-                return;
-            }
-            throw e;
-        }
+    public CallResult<Void> addPrivateNote(String ticketId, String text) {
+        return writeBacks.updateTicket(ticketId, TicketUpdate.privateNote(text, Map.of()));
     }
 
     @Override

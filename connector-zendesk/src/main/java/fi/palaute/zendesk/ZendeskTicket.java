@@ -1,41 +1,49 @@
 package fi.palaute.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The parts of a Zendesk ticket the survey needs. {@code customFields} maps field id to its raw
- * value (number, string or null), as the ticket's {@code custom_fields} array lists them. {@code subject}
- * is the ticket's title (null when it has none).
+ * The parts of a Zendesk ticket ({@code GET /api/v2/tickets/{id}}) the survey needs. {@code custom_fields}
+ * lists field ids with their raw values, whose type depends on the field (number, string, list, null).
+ * {@code subject} is the ticket's title (null when it has none).
  */
-public record ZendeskTicket(long id, String status, Long requesterId, Long assigneeId, Long groupId, List<String> tags,
-                            String channel, Map<Long, JsonNode> customFields, String subject) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ZendeskTicket(@JsonProperty("id") long id, @JsonProperty("status") String status,
+                            @JsonProperty("requester_id") Long requesterId, @JsonProperty("assignee_id") Long assigneeId,
+                            @JsonProperty("group_id") Long groupId, @JsonProperty("tags") List<String> tags,
+                            @JsonProperty("via") Via via, @JsonProperty("custom_fields") List<CustomField> customFields,
+                            @JsonProperty("subject") String subject) {
     public ZendeskTicket {
-        tags = List.copyOf(tags);
-        customFields = Map.copyOf(customFields);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        customFields = customFields == null ? List.of() : List.copyOf(customFields);
     }
 
-    static ZendeskTicket from(JsonNode t) {
-        List<String> tags = new ArrayList<>();
-        t.path("tags").forEach(tag -> tags.add(tag.asText()));
-        Map<Long, JsonNode> fields = new LinkedHashMap<>();
-        for (JsonNode f : t.path("custom_fields")) {
-            if (f.hasNonNull("id")) fields.put(f.get("id").asLong(), f.path("value"));
-        }
-        return new ZendeskTicket(t.path("id").asLong(), Json.text(t, "status"), Json.number(t, "requester_id"),
-                Json.number(t, "assignee_id"), Json.number(t, "group_id"), tags, Json.text(t.path("via"), "channel"),
-                fields, Json.text(t, "subject"));
+    /** How the ticket came in: {@code via.channel} is email, web, chat, native_messaging, voice, … */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Via(@JsonProperty("channel") String channel) {}
+
+    /** One entry of {@code custom_fields}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CustomField(@JsonProperty("id") Long id, @JsonProperty("value") Object value) {}
+
+    public String channel() {
+        return via == null ? null : via.channel();
     }
 
     /** A numeric custom field's value, or null when unset or not a number. */
     public Long numberField(long fieldId) {
-        JsonNode v = customFields.get(fieldId);
-        if (v == null || v.isNull()) return null;
-        if (v.isNumber()) return v.asLong();
-        String s = v.asText().trim();
+        for (CustomField f : customFields) {
+            if (f.id() != null && f.id() == fieldId) return number(f.value());
+        }
+        return null;
+    }
+
+    private static Long number(Object v) {
+        if (v instanceof Number n) return n.longValue();
+        if (!(v instanceof String text)) return null;
+        String s = text.trim();
         if (s.matches("[0-9]{1,18}")) return Long.parseLong(s);
         if (s.matches("[0-9]{1,15}\\.[0-9]+")) return Math.round(Double.parseDouble(s));
         return null;

@@ -1,10 +1,13 @@
 package fi.palaute.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A trigger as the Triggers API lists it. */
-public record ZendeskTrigger(long id, String title, boolean active) {
-    static ZendeskTrigger from(JsonNode t) {
-        return new ZendeskTrigger(t.path("id").asLong(), Json.text(t, "title"), t.path("active").asBoolean(true));
+/** A trigger as the Triggers API lists it; one without {@code active} is active. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ZendeskTrigger(@JsonProperty("id") long id, @JsonProperty("title") String title,
+                             @JsonProperty("active") Boolean active) {
+    public ZendeskTrigger {
+        active = active == null || active;
     }
 }

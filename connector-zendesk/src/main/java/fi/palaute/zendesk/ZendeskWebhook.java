@@ -1,22 +1,18 @@
 package fi.palaute.zendesk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A webhook as the Webhooks API shows it ({@code id} is a string such as 01GB…). */
-public record ZendeskWebhook(String id, String name, String endpoint, String status, List<String> subscriptions) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ZendeskWebhook(@JsonProperty("id") String id, @JsonProperty("name") String name,
+                             @JsonProperty("endpoint") String endpoint, @JsonProperty("status") String status,
+                             @JsonProperty("subscriptions") List<String> subscriptions) {
     public ZendeskWebhook {
         subscriptions = subscriptions == null ? List.of() : List.copyOf(subscriptions);
-    }
-
-    static ZendeskWebhook from(JsonNode w) {
-        List<String> subs = new ArrayList<>();
-        w.path("subscriptions").forEach(s -> subs.add(s.asText()));
-        return new ZendeskWebhook(Json.text(w, "id"), Json.text(w, "name"), Json.text(w, "endpoint"),
-                Json.text(w, "status"), subs);
     }
 
     /** A webhook that triggers and automations can call (rather than one subscribed to events). */

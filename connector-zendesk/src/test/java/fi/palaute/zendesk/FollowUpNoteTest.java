@@ -9,6 +9,7 @@ import fi.palaute.common.followup.Actor;
 import fi.palaute.common.followup.CloseReason;
 import fi.palaute.common.followup.FollowUpStore;
 import fi.palaute.common.followup.NoteJob;
+import fi.palaute.common.job.JobState;
 import fi.palaute.common.store.SurveyRows;
 import fi.palaute.common.store.TestDatabases;
 import java.time.Instant;
@@ -59,5 +60,29 @@ class FollowUpNoteTest {
         assertTrue(text.contains("Customer reached: yes"), text);
         assertTrue(text.contains("Closed by aino in Slack"), text);
         assertTrue(text.contains("low CSAT 1/5"), text);
+    }
+
+    @ParameterizedTest
+    @MethodSource("fi.palaute.common.store.TestDatabases#kinds")
+    void outcomeForAClosedTicketStaysInPalauteAndIsNotRetried(TestDatabases.Kind kind) throws Exception {
+        app = new RunningConnector(zendesk, Map.of(), kind);
+        zendesk.acceptUpdates(4343);
+        zendesk.closes(4343);
+        var db = app.runtime.db();
+        SurveyRows rows = new SurveyRows(db);
+        Instant at = Instant.parse("2026-03-10T09:00:00Z");
+        long survey = rows.sentSurvey("zendesk", "4343", "csat", "en", at, "Aino", "Support");
+        long answer = rows.answer(survey, "zendesk", "4343", "csat", 2, "Slow", at.plusSeconds(600), false, "Aino", "Support");
+        FollowUpStore store = new FollowUpStore(db);
+        long id = db.inTransaction(tx -> store.open(tx, survey, answer, "zendesk", "4343", at.plusSeconds(600)).orElseThrow());
+        assertTrue(store.close(id, CloseReason.DONE, new Actor("U0AINO", "aino"), "Called back", true, at.plusSeconds(3000)));
+
+        app.runtime.queue().enqueue(NoteJob.kind("zendesk").request(new NoteJob(id), app.clock.instant()));
+        app.runtime.worker().poke();
+        var job = app.awaitJobsFinished(NoteJob.kind("zendesk").name(), 1).get(0);
+        assertEquals(JobState.DONE, job.state(), String.valueOf(job));
+        assertEquals(1, job.attempts());
+        assertEquals(1, zendesk.ticketUpdates(4343).size(), "one note tried on the closed ticket, none repeated");
+        assertEquals("Called back", store.find(id).orElseThrow().outcome(), "the outcome stays in Palaute");
     }
 }

@@ -199,6 +199,21 @@ class ZendeskSurveyTest {
     }
 
     @Test
+    void ticketClosedBetweenTheReadAndTheReplyIsSuppressedAsClosedNotRetried() throws Exception {
+        zendesk.ticket(FakeZendesk.Ticket.solved(108), 1, 0, SOLVED, 30);
+        zendesk.closes(108);
+        start(Map.of());
+        app.webhook(RunningConnector.triggerBody(108, "2026-03-01T10:00Z"));
+        var job = app.awaitJobsFinished("zendesk.survey", 1).get(0);
+        assertEquals(fi.palaute.common.job.JobState.DONE, job.state(), String.valueOf(job));
+        assertEquals(1, job.attempts(), "a closed ticket is an answer, not a failure to retry");
+        Map<String, Object> row = awaitSurveyRows(108, 1).get(0);
+        assertEquals("suppressed", row.get("state"));
+        assertTrue(((String) row.get("suppressed_reason")).startsWith("ticket_closed: "), String.valueOf(row));
+        assertEquals(1, zendesk.ticketUpdates(108).size(), "one reply tried, none repeated");
+    }
+
+    @Test
     void finnishRequesterGetsTheFinnishSurvey() throws Exception {
         zendesk.ticket(FakeZendesk.Ticket.solved(108).locale("fi-FI"), 1, 0, SOLVED, 30);
         start(Map.of());

@@ -142,6 +142,21 @@ public final class FakeZendesk implements AutoCloseable {
                 .willReturn(okJson("{\"comments\": [], \"next_page\": null, \"previous_page\": null, \"count\": 0}")));
     }
 
+    /**
+     * The ticket has closed since it was read: Update Ticket answers the 422 Zendesk sends for a closed
+     * ticket (a validation error on its status), and Update Many queues a job that will refuse it.
+     */
+    public void closes(long ticketId) {
+        server.stubFor(put(urlPathEqualTo("/api/v2/tickets/" + ticketId)).willReturn(zendeskError(422,
+                "{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", "
+                        + "\"details\": {\"status\": [{\"description\": \"Status: closed prevents ticket update\"}]}}")));
+    }
+
+    /** Every PUT on the ticket itself (survey replies and follow-up notes). */
+    public List<LoggedRequest> ticketUpdates(long ticketId) {
+        return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId)));
+    }
+
     /** Public replies PUT on the ticket (the surveys). */
     public List<LoggedRequest> surveyPosts(long ticketId) {
         return server.findAll(putRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticketId))

@@ -25,8 +25,10 @@ import okhttp3.ResponseBody;
 
 /**
  * A JSON API client for one vendor account, on OkHttp: base URL, auth header, timeouts, pacing through
- * a shared {@link RateLimiter}, and failures sorted into retryable (429, 5xx, I/O) and rejected (other
- * 4xx) with the vendor's own message. It does not retry by itself: the job queue does, durably.
+ * a shared {@link RateLimiter}, and every answer sorted into a {@link CallResult} by {@link #exchange}
+ * (done, not found, retry later, dead with the vendor's own message). It does not retry by itself: the
+ * job queue does, durably. URLs are built from path segments ({@link #url}), never by pasting ids into a
+ * path; only a vendor's own links are taken as strings ({@link #link}), and only on the configured host.
  *
  * <p>Every call is counted in {@code palaute_api_calls_total} by vendor, purpose (see {@link #withPurpose}),
  * kind (method and path with ids folded, e.g. {@code GET tickets/{id}/conversations}) and status, and, for
@@ -47,7 +49,7 @@ public final class ApiClient {
     private final Clock clock;
     private final CallPurpose purpose;
     private final CreditCost creditCost;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = VendorJson.mapper();
 
     public ApiClient(String vendor, String baseUrl, String authorization, RateLimiter limiter, Metrics metrics,
                      Clock clock) {
@@ -103,44 +105,63 @@ public final class ApiClient {
 
     public ObjectMapper json() { return json; }
 
-    public ApiResponse get(String pathAndQuery) {
-        return call("GET", pathAndQuery, null);
-    }
-
-    public ApiResponse post(String path, Object body) {
-        return call("POST", path, body);
-    }
-
-    public ApiResponse put(String path, Object body) {
-        return call("PUT", path, body);
-    }
-
     /**
-     * Resolves a path or an absolute URL (a "next page" link) against the base URL. An absolute URL must
-     * have the base URL's scheme, host and port: the Authorization header goes with every call, so a
-     * link to anywhere else (a tampered or misconfigured vendor answer) is refused, never followed.
+     * The base URL with these path segments added, each encoded as one segment (an id holding {@code /}
+     * or {@code ?} stays inside its segment); add query parameters to the builder.
      */
-    public HttpUrl resolve(String pathOrUrl) {
-        HttpUrl absolute = HttpUrl.parse(pathOrUrl);
-        if (absolute != null) {
-            if (!sameOrigin(absolute)) {
-                throw new ForeignUrlException(vendor, absolute.scheme() + "://" + absolute.host() + ":" + absolute.port(),
-                        baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port());
-            }
-            return absolute;
-        }
-        HttpUrl url = baseUrl.resolve(pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl);
-        if (url == null) throw new IllegalArgumentException("bad path " + pathOrUrl);
+    public HttpUrl.Builder url(String... segments) {
+        HttpUrl.Builder url = baseUrl.newBuilder();
+        for (String segment : segments) url.addPathSegment(segment);
         return url;
     }
 
-    private boolean sameOrigin(HttpUrl url) {
-        return url.scheme().equals(baseUrl.scheme()) && url.host().equalsIgnoreCase(baseUrl.host())
-                && url.port() == baseUrl.port();
+    public ApiResponse get(HttpUrl url) {
+        return exchange("GET", url, null).orThrow();
     }
 
-    public ApiResponse call(String method, String pathOrUrl, Object body) {
-        HttpUrl url = resolve(pathOrUrl);
+    public ApiResponse post(HttpUrl url, Object body) {
+        return exchange("POST", url, body).orThrow();
+    }
+
+    public ApiResponse put(HttpUrl url, Object body) {
+        return exchange("PUT", url, body).orThrow();
+    }
+
+    /**
+     * A link the vendor gave (a "next page"), absolute or relative to the base URL. An absolute link must
+     * have the base URL's scheme, host and port: the Authorization header goes with every call, so a
+     * link to anywhere else (a tampered or misconfigured vendor answer) is refused, never followed.
+     */
+    public HttpUrl link(String link) {
+        HttpUrl absolute = HttpUrl.parse(link);
+        if (absolute != null) {
+            requireSameOrigin(absolute);
+            return absolute;
+        }
+        HttpUrl url = baseUrl.resolve(link.startsWith("/") ? link.substring(1) : link);
+        if (url == null) throw new ApiRejectedException(vendor, "GET", link, 0, "not a link");
+        return url;
+    }
+
+    private void requireSameOrigin(HttpUrl url) {
+        if (!url.scheme().equals(baseUrl.scheme()) || !url.host().equalsIgnoreCase(baseUrl.host())
+                || url.port() != baseUrl.port()) {
+            throw new ForeignUrlException(vendor, origin(url), origin(baseUrl));
+        }
+    }
+
+    private static String origin(HttpUrl url) {
+        return url.scheme() + "://" + url.host() + ":" + url.port();
+    }
+
+    /**
+     * Makes the call and sorts the answer into a {@link CallResult}, the one place vendor answers are
+     * classified: 2xx done; 429 retry later after Retry-After (60 s when absent, and every call of this
+     * account pauses with it); 408 and 5xx retry later (after Retry-After when given); no answer (I/O)
+     * retry later; 404 not found; any other status dead, with the vendor's message and error body.
+     */
+    public CallResult<ApiResponse> exchange(String method, HttpUrl url, Object body) {
+        requireSameOrigin(url);
         String path = url.encodedPath();
         RequestBody requestBody = null;
         if (body != null) {
@@ -161,32 +182,33 @@ public final class ApiClient {
             limiter.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiRetryableException(0, vendor + " call interrupted", null, e);
+            return new CallResult.RetryLater<>(0, vendor + " call interrupted", null);
         }
         String kind = kind(method, url);
         try (Response response = http.newCall(rb.build()).execute()) {
             int status = response.code();
             count(kind, Integer.toString(status), url, response.headers());
             String text = readBody(response);
+            JsonNode parsed = parse(text);
             if (response.isSuccessful()) {
-                return new ApiResponse(status, parse(text), response.headers());
+                return CallResult.done(new ApiResponse(status, parsed, response.headers()));
             }
-            String message = VendorErrorText.from(parse(text), text, status);
+            String message = VendorErrorText.from(parsed, text, status);
             if (status == 429) {
                 Duration wait = retryAfter(response.header("Retry-After")).orElse(DEFAULT_RETRY_AFTER);
                 limiter.pauseUntil(clock.instant().plus(wait));
-                throw new ApiRetryableException(status, vendor + " rate limit (429) on " + method + " " + path
-                        + ", retry after " + wait.toSeconds() + " s", wait, null);
+                return new CallResult.RetryLater<>(status, vendor + " rate limit (429) on " + method + " " + path
+                        + ", retry after " + wait.toSeconds() + " s", wait);
             }
             if (status >= 500 || status == 408) {
-                Duration wait = retryAfter(response.header("Retry-After")).orElse(null);
-                throw new ApiRetryableException(status, vendor + " " + method + " " + path + " answered " + status
-                        + ": " + message, wait, null);
+                return new CallResult.RetryLater<>(status, vendor + " " + method + " " + path + " answered " + status
+                        + ": " + message, retryAfter(response.header("Retry-After")).orElse(null));
             }
-            throw new ApiRejectedException(vendor, method, path, status, message);
+            VendorRefusal refusal = new VendorRefusal(vendor, method, path, status, message, parsed);
+            return status == 404 ? new CallResult.NotFound<>(refusal) : new CallResult.Dead<>(refusal);
         } catch (IOException e) {
             count(kind, "io_error", url, null);
-            throw new ApiRetryableException(0, vendor + " " + method + " " + path + " failed: " + e.getMessage(), null, e);
+            return new CallResult.RetryLater<>(0, vendor + " " + method + " " + path + " failed: " + e.getMessage(), null);
         }
     }
 

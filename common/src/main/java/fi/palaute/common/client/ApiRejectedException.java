@@ -2,18 +2,25 @@ package fi.palaute.common.client;
 
 import fi.palaute.common.job.PermanentFailureException;
 
-/** The vendor refused the call (401, 403, 404, 422 …); retrying will not help. Carries the vendor's own words. */
+/**
+ * The thrown form of a refusal ({@link CallResult.Dead}, or a business outcome the caller had no use for):
+ * retrying will not help, and the job goes dead with the vendor's own words.
+ */
 public final class ApiRejectedException extends PermanentFailureException {
-    private final int status;
-    private final String vendorMessage;
+    private final VendorRefusal refusal;
 
-    public ApiRejectedException(String vendor, String method, String path, int status, String vendorMessage) {
-        super(vendor + " " + method + " " + path + " answered " + status + ": " + vendorMessage);
-        this.status = status;
-        this.vendorMessage = vendorMessage;
+    public ApiRejectedException(VendorRefusal refusal) {
+        super(refusal.describe());
+        this.refusal = refusal;
     }
 
-    public int status() { return status; }
+    public ApiRejectedException(String vendor, String method, String path, int status, String vendorMessage) {
+        this(new VendorRefusal(vendor, method, path, status, vendorMessage, null));
+    }
 
-    public String vendorMessage() { return vendorMessage; }
+    public VendorRefusal refusal() { return refusal; }
+
+    public int status() { return refusal.status(); }
+
+    public String vendorMessage() { return refusal.vendorMessage(); }
 }

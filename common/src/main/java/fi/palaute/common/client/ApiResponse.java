@@ -9,4 +9,9 @@ public record ApiResponse(int status, JsonNode body, Headers headers) {
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
     }
+
+    /** The body bound to a record; see {@link VendorJson#read}. */
+    public <T> T as(Class<T> type, String what) {
+        return VendorJson.read(body, type, what);
+    }
 }

@@ -3,7 +3,7 @@ package fi.palaute.common.client;
 import fi.palaute.common.job.RetryLaterException;
 import java.time.Duration;
 
-/** A vendor call failed in a way that may pass: 429, 5xx, a timeout or a broken connection. */
+/** The thrown form of {@link CallResult.RetryLater}: 429, 5xx, a timeout or a broken connection. */
 public final class ApiRetryableException extends RetryLaterException {
     private final int status;
 

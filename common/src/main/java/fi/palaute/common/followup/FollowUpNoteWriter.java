@@ -1,5 +1,6 @@
 package fi.palaute.common.followup;
 
+import fi.palaute.common.client.CallResult;
 import fi.palaute.common.job.Job;
 import fi.palaute.common.job.JobKind;
 import fi.palaute.common.job.PermanentFailureException;
@@ -40,7 +41,14 @@ public final class FollowUpNoteWriter implements JobKind.PayloadHandler<NoteJob>
             log.info("follow-up note already on ticket={} followup={}", f.ticketId(), f.id());
             return;
         }
-        helpdesk.addPrivateNote(f.ticketId(), note(f));
+        CallResult<Void> noted = helpdesk.addPrivateNote(f.ticketId(), note(f));
+        if (noted instanceof CallResult.TicketClosed<Void> closed) {
+            // A closed ticket takes no comments and never will; the outcome stays in Palaute and in Slack.
+            log.info("ticket={} is closed: the outcome of followup={} was not added ({})", f.ticketId(), f.id(),
+                    closed.refusal().vendorMessage());
+            return;
+        }
+        noted.orThrow();
         log.info("follow-up outcome written to ticket={} followup={}", f.ticketId(), f.id());
     }
 

@@ -1,8 +1,12 @@
 package fi.palaute.common.survey;
 
+import fi.palaute.common.client.CallResult;
+
 /**
  * What the survey flow needs from a helpdesk. Zendesk and Freshdesk each implement it on their own API
- * client; failures are the client's retryable or rejected exceptions.
+ * client. The writes answer a {@link CallResult}: done, or what the helpdesk said instead, business
+ * outcomes ({@link CallResult.TicketClosed}) included, for the job handler to act on; reads throw the
+ * client's retryable or rejected exceptions, the same classification in the form the job queue takes.
  */
 public interface Helpdesk {
     /** Short lower-case name stored with every row: {@code zendesk} or {@code freshdesk}. */
@@ -32,7 +36,7 @@ public interface Helpdesk {
     }
 
     /** Posts the survey as a public reply, leaving the ticket's status as it was. */
-    void postSurvey(TicketSnapshot ticket, SurveyMessage survey);
+    CallResult<Void> postSurvey(TicketSnapshot ticket, SurveyMessage survey);
 
     /** True when a reply carrying this marker is already on the ticket (a retry after a crash mid-post). */
     boolean hasReplyWith(String ticketId, String marker);
@@ -44,10 +48,10 @@ public interface Helpdesk {
      * @param retry an earlier attempt of this write-back ran and may have landed: look for the note's
      *              marker before writing it again
      */
-    void writeBack(AnswerWriteBack answer, boolean retry);
+    CallResult<Void> writeBack(AnswerWriteBack answer, boolean retry);
 
     /** Adds a private (internal) note in plain text: the outcome of a follow-up. */
-    void addPrivateNote(String ticketId, String text);
+    CallResult<Void> addPrivateNote(String ticketId, String text);
 
     /** True when a private note carrying this marker is already on the ticket (a retry after a crash mid-write). */
     boolean hasNoteWith(String ticketId, String marker);

@@ -1,6 +1,7 @@
 package fi.palaute.common.survey;
 
-import fi.palaute.common.client.ApiRejectedException;
+import fi.palaute.common.client.CallResult;
+import fi.palaute.common.client.VendorRefusal;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.Job;
 import fi.palaute.common.job.JobKind;
@@ -122,15 +123,22 @@ public final class SurveyJob implements JobKind.PayloadHandler<SurveyDue> {
 
         SurveyTemplate sending = inRequestersLanguage(ticket, template);
         SurveyMessage message = composer.compose(surveyId, sending, format, Optional.of(RequestContext.of(ticket)));
-        try {
-            helpdesk.postSurvey(ticket, message);
-        } catch (ApiRejectedException e) {
-            // The helpdesk will not take the reply (closed ticket, deleted requester…): record why, no retry.
-            surveys.markSuppressed(surveyId, "rejected: " + e.getMessage());
-            logSuppressed(source, ticketId, "rejected", job);
-            log.warn("survey for ticket={} refused by {}: {}", ticketId, source, e.vendorMessage());
+        CallResult<Void> posted = helpdesk.postSurvey(ticket, message);
+        if (posted instanceof CallResult.TicketClosed<Void> closed) {
+            // Closed between the read and the reply: as a survey for a ticket already closed.
+            surveys.markSuppressed(surveyId, "ticket_closed: " + closed.refusal().describe());
+            logSuppressed(source, ticketId, "ticket_closed", job);
             return;
         }
+        Optional<VendorRefusal> refused = posted.refused();
+        if (refused.isPresent()) {
+            // The helpdesk will not take the reply (deleted requester, a validation error…): record why, no retry.
+            surveys.markSuppressed(surveyId, "rejected: " + refused.get().describe());
+            logSuppressed(source, ticketId, "rejected", job);
+            log.warn("survey for ticket={} refused by {}: {}", ticketId, source, refused.get().vendorMessage());
+            return;
+        }
+        posted.orThrow();
         markSent(surveyId, sending, ticket);
         metrics.increment("palaute_surveys_total", "Surveys by source and outcome", "source", source, "outcome", "sent",
                 "reason", "");

@@ -1,5 +1,6 @@
 package fi.palaute.common.survey;
 
+import fi.palaute.common.client.CallResult;
 import fi.palaute.common.job.Job;
 import fi.palaute.common.job.JobKind;
 import fi.palaute.common.survey.SurveyJobs.WriteBackDue;
@@ -46,7 +47,14 @@ public final class WriteBackJob implements JobKind.PayloadHandler<WriteBackDue> 
             return;
         }
         // attempts counts this run: above one, an earlier run (maybe killed mid-write) may have landed.
-        helpdesk.writeBack(answer.get().writeBack(), job.attempts() > 1);
+        CallResult<Void> written = helpdesk.writeBack(answer.get().writeBack(), job.attempts() > 1);
+        if (written instanceof CallResult.TicketClosed<Void> closed) {
+            // A closed ticket takes no changes and never will: the answer stays in Palaute, the job is done.
+            log.info("write-back not possible: ticket={} is closed, answer={} stays in Palaute, job={} ({})",
+                    answer.get().ticketId(), answer.get().id(), job.id(), closed.refusal().vendorMessage());
+            return;
+        }
+        written.orThrow();
         log.info("answer written back ticket={} answer={} job={}", answer.get().ticketId(), answer.get().id(), job.id());
     }
 }

@@ -1,5 +1,6 @@
 package fi.palaute.common.survey;
 
+import fi.palaute.common.client.CallResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ final class FakeHelpdesk implements Helpdesk {
     final Map<String, List<String>> replies = new HashMap<>();
     final Map<String, List<String>> notes = new HashMap<>();
     final List<AnswerWriteBack> writeBacks = new ArrayList<>();
-    /** Thrown by the next postSurvey, after (landed) or instead of recording the reply. */
-    Supplier<RuntimeException> nextPostFails;
+    /** What the next postSurvey answers instead of done, after (landed) or instead of recording the reply. */
+    Supplier<CallResult<Void>> nextPostFails;
     boolean nextFailureLands;
     String cannotReply;
     int outcomeReads;
@@ -46,11 +47,11 @@ final class FakeHelpdesk implements Helpdesk {
     }
 
     @Override
-    public synchronized void postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
-        Supplier<RuntimeException> failure = nextPostFails;
+    public synchronized CallResult<Void> postSurvey(TicketSnapshot ticket, SurveyMessage survey) {
+        Supplier<CallResult<Void>> failure = nextPostFails;
         nextPostFails = null;
         if (failure == null || nextFailureLands) replies.computeIfAbsent(ticket.ticketId(), k -> new ArrayList<>()).add(survey.html());
-        if (failure != null) throw failure.get();
+        return failure != null ? failure.get() : CallResult.done(null);
     }
 
     @Override
@@ -59,13 +60,15 @@ final class FakeHelpdesk implements Helpdesk {
     }
 
     @Override
-    public synchronized void writeBack(AnswerWriteBack answer, boolean retried) {
+    public synchronized CallResult<Void> writeBack(AnswerWriteBack answer, boolean retried) {
         writeBacks.add(answer);
+        return CallResult.done(null);
     }
 
     @Override
-    public synchronized void addPrivateNote(String ticketId, String text) {
+    public synchronized CallResult<Void> addPrivateNote(String ticketId, String text) {
         notes.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(text);
+        return CallResult.done(null);
     }
 
     @Override

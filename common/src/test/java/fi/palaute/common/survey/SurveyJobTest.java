@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fi.palaute.common.client.ApiRejectedException;
+import fi.palaute.common.client.CallResult;
 import fi.palaute.common.client.ApiRetryableException;
+import fi.palaute.common.client.VendorRefusal;
 import fi.palaute.common.http.Metrics;
 import fi.palaute.common.job.Job;
 import fi.palaute.common.link.LinkSigner;
@@ -130,8 +131,8 @@ class SurveyJobTest {
     void replyTheHelpdeskRefusesIsRecordedAsSuppressedNotRetried(TestDatabases.Kind kind) {
         start(kind);
         solved("10", SOLVED, "solved", true, false);
-        helpdesk.nextPostFails = () -> new ApiRejectedException("fakedesk", "POST", "/tickets/10/reply", 422,
-                "requester is blocked");
+        helpdesk.nextPostFails = () -> new CallResult.Dead<>(new VendorRefusal("fakedesk", "POST", "/tickets/10/reply",
+                422, "requester is blocked", null));
         run("10", "e1");
         assertTrue(stateAndReason("10").startsWith("suppressed:rejected: "), stateAndReason("10"));
         assertTrue(stateAndReason("10").contains("requester is blocked"), stateAndReason("10"));
@@ -139,10 +140,23 @@ class SurveyJobTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void ticketClosedBeforeTheReplyIsSuppressedAsClosedNotRetried(TestDatabases.Kind kind) {
+        start(kind);
+        solved("13", SOLVED, "solved", true, false);
+        helpdesk.nextPostFails = () -> new CallResult.TicketClosed<>(new VendorRefusal("fakedesk", "PUT", "/tickets/13",
+                422, "Status: closed prevents ticket update", null));
+        run("13", "e1");
+        assertTrue(stateAndReason("13").startsWith("suppressed:ticket_closed: "), stateAndReason("13"));
+        assertTrue(metrics.scrape().contains(
+                "palaute_surveys_total{source=\"fakedesk\",outcome=\"suppressed\",reason=\"ticket_closed\"} 1"), metrics.scrape());
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void retryAfterAReplyThatLandedDespiteAnErrorDoesNotPostTwice(TestDatabases.Kind kind) {
         start(kind);
         solved("11", SOLVED, "solved", true, false);
-        helpdesk.nextPostFails = () -> new ApiRetryableException(0, "read timed out", null, null);
+        helpdesk.nextPostFails = () -> new CallResult.RetryLater<>(0, "read timed out", null);
         helpdesk.nextFailureLands = true;
         assertThrows(ApiRetryableException.class, () -> run("11", "e1"));
         assertEquals("sending:", stateAndReason("11"), "the job retries; the survey waits in sending");
@@ -156,7 +170,7 @@ class SurveyJobTest {
     void retryAfterAReplyThatDidNotLandPostsIt(TestDatabases.Kind kind) {
         start(kind);
         solved("12", SOLVED, "solved", true, false);
-        helpdesk.nextPostFails = () -> new ApiRetryableException(503, "unavailable", null, null);
+        helpdesk.nextPostFails = () -> new CallResult.RetryLater<>(503, "unavailable", null);
         assertThrows(ApiRetryableException.class, () -> run("12", "e1"));
         run("12", "e1");
         assertEquals(1, helpdesk.repliesOn("12"));
