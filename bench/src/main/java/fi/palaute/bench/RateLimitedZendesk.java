@@ -3,15 +3,9 @@ package fi.palaute.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,8 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * per ticket, and keeps each ticket's last survey so a benchmark can answer it.
  */
 final class RateLimitedZendesk implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final JsonStandIn server;
     private final int limit;
     private final long windowNanos;
     private final ObjectMapper json = new ObjectMapper();
@@ -44,19 +37,11 @@ final class RateLimitedZendesk implements AutoCloseable {
     RateLimitedZendesk(int limit, long windowMillis) throws IOException {
         this.limit = limit;
         this.windowNanos = windowMillis * 1_000_000L;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        pool = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "fake-zendesk");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+        server = JsonStandIn.start("fake-zendesk", this::handle);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     long firstNanos() {
@@ -134,12 +119,7 @@ final class RateLimitedZendesk implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+        JsonStandIn.send(ex, status, body);
     }
 
     /** Each ticket has its own requester, so the per-requester cooldown suppresses nothing. */
@@ -165,7 +145,6 @@ final class RateLimitedZendesk implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }

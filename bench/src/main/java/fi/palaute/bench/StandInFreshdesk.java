@@ -3,15 +3,9 @@ package fi.palaute.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,26 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * requester's contact is in Finnish. It counts calls by kind and keeps each ticket's last survey.
  */
 final class StandInFreshdesk implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final JsonStandIn server;
     private final ObjectMapper json = new ObjectMapper();
     final Map<String, AtomicLong> callsByKind = new ConcurrentHashMap<>();
     final Map<Long, String> lastSurvey = new ConcurrentHashMap<>();
 
     StandInFreshdesk() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        pool = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "stand-in-freshdesk");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(pool);
-        server.createContext("/", this::handle);
-        server.start();
+        server = JsonStandIn.start("stand-in-freshdesk", this::handle);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -135,17 +120,11 @@ final class StandInFreshdesk implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+        JsonStandIn.send(ex, status, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
+        server.close();
     }
 }

@@ -2,12 +2,8 @@ package fi.palaute.slack;
 
 import fi.palaute.common.job.JobQueue;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Only the latest run is looked at, so an instance that was down for a week catches up once, with the
  * period the schedule would post now, instead of posting every missed one.
  */
-public final class DigestScheduler implements AutoCloseable {
+public final class DigestScheduler {
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
     private final DigestSchedule schedule;
@@ -25,7 +21,6 @@ public final class DigestScheduler implements AutoCloseable {
     private final JobQueue queue;
     private final Clock clock;
     private final Runnable poke;
-    private ScheduledExecutorService timer;
 
     public DigestScheduler(DigestSchedule schedule, String channel, JobQueue queue, Clock clock, Runnable poke) {
         this.schedule = schedule;
@@ -45,27 +40,5 @@ public final class DigestScheduler implements AutoCloseable {
             poke.run();
         }
         return id;
-    }
-
-    /** Ticks now and then every {@code interval}. */
-    public synchronized DigestScheduler start(Duration interval) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "palaute-digest-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                log.warn("digest scheduling failed, will try again: {}", e.getMessage());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        return this;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) timer.shutdownNow();
     }
 }

@@ -8,10 +8,7 @@ import fi.palaute.common.http.Response;
 import fi.palaute.common.job.JobQueue;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /slack/events}, the Events API request URL. Signed like every Slack request. Answers
@@ -20,28 +17,16 @@ import org.slf4j.LoggerFactory;
  * got no 200 for within three seconds, and the job's dedupe key on the event id makes a retry a no-op.
  */
 public final class EventsEndpoint implements Handler {
-    private static final Logger log = LoggerFactory.getLogger(EventsEndpoint.class);
-
-    private final SlackSignatureVerifier verifier;
-    private final JobQueue queue;
-    private final Runnable poke;
-    private final Clock clock;
+    private final SlackJobIntake intake;
     private final ObjectMapper json = new ObjectMapper();
 
-    public EventsEndpoint(SlackSignatureVerifier verifier, JobQueue queue, Runnable poke, Clock clock) {
-        this.verifier = verifier;
-        this.queue = queue;
-        this.poke = poke;
-        this.clock = clock;
+    /** Behind {@link SlackSignatureVerifier#signed}: only signed requests reach it. */
+    public EventsEndpoint(JobQueue queue, Runnable poke, Clock clock) {
+        this.intake = new SlackJobIntake(queue, poke, clock);
     }
 
     @Override
     public Response handle(Request request) {
-        SlackSignatureVerifier.Result check = verifier.verify(request);
-        if (check != SlackSignatureVerifier.Result.OK) {
-            log.warn("event refused: signature {}", check.name().toLowerCase(Locale.ROOT));
-            return SlackSignatureVerifier.refusal(check);
-        }
         JsonNode body;
         try {
             body = json.readTree(request.body());
@@ -57,19 +42,14 @@ public final class EventsEndpoint implements Handler {
                 JsonNode event = body.path("event");
                 if (event.path("type").asText().equals("app_home_opened") && event.path("tab").asText("home").equals("home")
                         && !event.path("user").asText("").isEmpty()) {
-                    queue.enqueue(AppHomeJob.request(event.path("user").asText(), body.path("event_id").asText(null),
-                            clock.instant()));
-                    poke.run();
+                    intake.enqueue(now -> AppHomeJob.request(event.path("user").asText(),
+                            body.path("event_id").asText(null), now));
                 }
-                return ok();
+                return SlackJobIntake.ok();
             }
             default -> {
-                return ok();
+                return SlackJobIntake.ok();
             }
         }
-    }
-
-    private static Response ok() {
-        return new Response(200, "text/plain; charset=utf-8", new byte[0], Map.of());
     }
 }

@@ -7,10 +7,8 @@ import fi.palaute.common.http.Handler;
 import fi.palaute.common.http.Request;
 import fi.palaute.common.http.Response;
 import fi.palaute.common.job.JobQueue;
-import fi.palaute.common.job.JobRequest;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,26 +23,16 @@ import org.slf4j.LoggerFactory;
 public final class InteractionEndpoint implements Handler {
     private static final Logger log = LoggerFactory.getLogger(InteractionEndpoint.class);
 
-    private final SlackSignatureVerifier verifier;
-    private final JobQueue queue;
-    private final Runnable poke;
-    private final Clock clock;
+    private final SlackJobIntake intake;
     private final ObjectMapper json = new ObjectMapper();
 
-    public InteractionEndpoint(SlackSignatureVerifier verifier, JobQueue queue, Runnable poke, Clock clock) {
-        this.verifier = verifier;
-        this.queue = queue;
-        this.poke = poke;
-        this.clock = clock;
+    /** Behind {@link SlackSignatureVerifier#signed}: only signed requests reach it. */
+    public InteractionEndpoint(JobQueue queue, Runnable poke, Clock clock) {
+        this.intake = new SlackJobIntake(queue, poke, clock);
     }
 
     @Override
     public Response handle(Request request) {
-        SlackSignatureVerifier.Result check = verifier.verify(request);
-        if (check != SlackSignatureVerifier.Result.OK) {
-            log.warn("interaction refused: signature {}", check.name().toLowerCase(Locale.ROOT));
-            return SlackSignatureVerifier.refusal(check);
-        }
         String raw = request.form().get("payload");
         if (raw == null) return Response.error(400, "bad_request", "the form field payload is missing");
         JsonNode payload;
@@ -72,7 +60,7 @@ public final class InteractionEndpoint implements Handler {
         String channel = payload.path("container").path("channel_id").asText(payload.path("channel").path("id").asText(null));
         FollowUpClick click = new FollowUpClick(kind.get(), Long.parseLong(action.path("value").asText()), user, channel,
                 payload.path("trigger_id").asText(null));
-        enqueue(click.request(clock.instant()));
+        intake.enqueue(click::request);
         log.info("follow-up {} {} by {}", click.followUpId(), kind.get().actionId(), user.id());
         return ok();
     }
@@ -92,14 +80,9 @@ public final class InteractionEndpoint implements Handler {
         }
         OutcomeSubmission s = new OutcomeSubmission(Long.parseLong(view.path("private_metadata").asText()), user(payload),
                 outcome.get(), OutcomeModal.reached(values));
-        enqueue(s.request(clock.instant()));
+        intake.enqueue(s::request);
         log.info("follow-up {} outcome submitted by {}", s.followUpId(), s.user().id());
         return ok();
-    }
-
-    private void enqueue(JobRequest job) {
-        queue.enqueue(job);
-        poke.run();
     }
 
     private static Actor user(JsonNode payload) {
@@ -110,6 +93,6 @@ public final class InteractionEndpoint implements Handler {
 
     /** An empty 200: Slack's acknowledgement (it closes a submitted modal). */
     private static Response ok() {
-        return new Response(200, "text/plain; charset=utf-8", new byte[0], Map.of());
+        return SlackJobIntake.ok();
     }
 }

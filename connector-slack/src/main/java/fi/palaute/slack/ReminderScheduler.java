@@ -5,9 +5,6 @@ import fi.palaute.common.job.JobQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Looks for follow-ups still open past the SLA and asks for their reminder. Every instance ticks; the
  * reminder job's dedupe key lets one request per follow-up through, as with digests.
  */
-public final class ReminderScheduler implements AutoCloseable {
+public final class ReminderScheduler {
     private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
 
     private final FollowUpStore store;
@@ -23,7 +20,6 @@ public final class ReminderScheduler implements AutoCloseable {
     private final Duration sla;
     private final Clock clock;
     private final Runnable poke;
-    private ScheduledExecutorService timer;
 
     public ReminderScheduler(FollowUpStore store, JobQueue queue, Duration sla, Clock clock, Runnable poke) {
         this.store = store;
@@ -45,26 +41,5 @@ public final class ReminderScheduler implements AutoCloseable {
             poke.run();
         }
         return enqueued;
-    }
-
-    public synchronized ReminderScheduler start(Duration interval) {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "palaute-followup-reminders");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                log.warn("follow-up reminder check failed, will try again: {}", e.getMessage());
-            }
-        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        return this;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) timer.shutdownNow();
     }
 }

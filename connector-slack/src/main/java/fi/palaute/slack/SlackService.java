@@ -1,6 +1,7 @@
 package fi.palaute.slack;
 
 import fi.palaute.common.app.ServiceRuntime;
+import fi.palaute.common.app.Ticker;
 import fi.palaute.common.client.CallPurpose;
 import fi.palaute.common.config.ServiceSettings;
 import fi.palaute.common.dashboard.FollowUpSection;
@@ -16,6 +17,7 @@ import fi.palaute.common.store.Database;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,13 +38,15 @@ public final class SlackService implements AutoCloseable {
     private final ServiceRuntime runtime;
     private final Optional<DigestScheduler> scheduler;
     private final ReminderScheduler reminders;
+    private final List<Ticker> timers;
     private final ExecutorService commandExecutor;
 
     private SlackService(ServiceRuntime runtime, Optional<DigestScheduler> scheduler, ReminderScheduler reminders,
-                         ExecutorService commandExecutor) {
+                         List<Ticker> timers, ExecutorService commandExecutor) {
         this.runtime = runtime;
         this.scheduler = scheduler;
         this.reminders = reminders;
+        this.timers = timers;
         this.commandExecutor = commandExecutor;
     }
 
@@ -82,12 +86,11 @@ public final class SlackService implements AutoCloseable {
         b.handle(DigestJob.KIND, new DigestJob(db, reports, composer,
                 new OncePerJobPoster(client.withPurpose(CallPurpose.DIGEST), posts, metrics, clock), clock));
         if (slack.secret().isPresent()) {
-            CxCommand cx = new CxCommand(new SlackSignatureVerifier(slack.signingSecret(), clock), reports, composer,
-                    slack.schedule().zone(), clock, commandExecutor);
-            InteractionEndpoint interactions = new InteractionEndpoint(new SlackSignatureVerifier(slack.signingSecret(),
-                    clock), b.queue(), b.pokeWorker(), clock);
-            EventsEndpoint events = new EventsEndpoint(new SlackSignatureVerifier(slack.signingSecret(), clock), b.queue(),
-                    b.pokeWorker(), clock);
+            SlackSignatureVerifier signature = new SlackSignatureVerifier(slack.signingSecret(), clock);
+            Handler cx = signature.signed("slash command",
+                    new CxCommand(reports, composer, slack.schedule().zone(), clock, commandExecutor));
+            Handler interactions = signature.signed("interaction", new InteractionEndpoint(b.queue(), b.pokeWorker(), clock));
+            Handler events = signature.signed("event", new EventsEndpoint(b.queue(), b.pokeWorker(), clock));
             b.routes(r -> r.post("/slack/commands", cx).post("/slack/interactions", interactions)
                     .post("/slack/events", events));
         } else {
@@ -98,13 +101,19 @@ public final class SlackService implements AutoCloseable {
         if (slack.alertChannel().isEmpty()) log.warn("SLACK_ALERT_CHANNEL is not set: low-score alerts are not posted");
         ServiceRuntime runtime = b.start();
         Optional<DigestScheduler> scheduler = slack.digestChannel().map(channel ->
-                new DigestScheduler(slack.schedule(), channel, runtime.queue(), clock, runtime.worker()::poke)
-                        .start(schedulerInterval));
+                new DigestScheduler(slack.schedule(), channel, runtime.queue(), clock, runtime.worker()::poke));
+        List<Ticker> timers = new java.util.ArrayList<>();
         if (scheduler.isEmpty()) log.warn("SLACK_DIGEST_CHANNEL is not set: scheduled digests are off");
-        else log.info("digests to {} on schedule {}", slack.digestChannel().get(), slack.schedule());
+        else {
+            log.info("digests to {} on schedule {}", slack.digestChannel().get(), slack.schedule());
+            timers.add(new Ticker("palaute-digest-scheduler", "digest scheduling", scheduler.get()::tick)
+                    .start(schedulerInterval));
+        }
         ReminderScheduler reminders = new ReminderScheduler(followUps, runtime.queue(), slack.followUpSla(), clock,
-                runtime.worker()::poke).start(schedulerInterval);
-        return new SlackService(runtime, scheduler, reminders, commandExecutor);
+                runtime.worker()::poke);
+        timers.add(new Ticker("palaute-followup-reminders", "follow-up reminder check", reminders::tick)
+                .start(schedulerInterval));
+        return new SlackService(runtime, scheduler, reminders, List.copyOf(timers), commandExecutor);
     }
 
     public ServiceRuntime runtime() { return runtime; }
@@ -119,8 +128,7 @@ public final class SlackService implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.ifPresent(DigestScheduler::close);
-        reminders.close();
+        timers.forEach(Ticker::close);
         runtime.close();
         commandExecutor.shutdownNow();
     }

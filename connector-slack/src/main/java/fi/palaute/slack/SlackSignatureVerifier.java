@@ -1,5 +1,6 @@
 package fi.palaute.slack;
 
+import fi.palaute.common.http.Handler;
 import fi.palaute.common.http.Request;
 import fi.palaute.common.http.Response;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Verifies Slack's request signature: {@code v0=} + hex(HMAC-SHA256(signing secret, {@code v0:timestamp:body})).
@@ -18,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The comparison is constant-time, so the signature cannot be guessed byte by byte from response times.
  */
 public final class SlackSignatureVerifier {
+    private static final Logger log = LoggerFactory.getLogger(SlackSignatureVerifier.class);
     /** The headers Slack signs every request with. */
     public static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Slack-Signature";
@@ -40,6 +45,22 @@ public final class SlackSignatureVerifier {
     public Result verify(Request request) {
         return verify(request.header(TIMESTAMP_HEADER).orElse(null), request.bodyText(),
                 request.header(SIGNATURE_HEADER).orElse(null));
+    }
+
+    /**
+     * The handler behind this signature check, the one way every Slack endpoint (slash command,
+     * interactions, events) is guarded: a request that fails it gets the 401 and a log line naming
+     * {@code what} and why; only a signed one reaches {@code handler}.
+     */
+    public Handler signed(String what, Handler handler) {
+        return request -> {
+            Result check = verify(request);
+            if (check != Result.OK) {
+                log.warn("{} refused: signature {}", what, check.name().toLowerCase(Locale.ROOT));
+                return refusal(check);
+            }
+            return handler.handle(request);
+        };
     }
 
     /** The 401 a refused request gets, saying why without echoing anything it sent. */

@@ -5,9 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +42,7 @@ public final class Retention implements AutoCloseable {
     private final List<Purge> purges;
     private final Metrics metrics;
     private final int batch;
-    private ScheduledExecutorService timer;
+    private Ticker timer;
 
     public Retention(Duration keep, Clock clock, List<Purge> purges, Metrics metrics) {
         this(keep, clock, purges, metrics, BATCH);
@@ -62,22 +59,8 @@ public final class Retention implements AutoCloseable {
 
     /** Runs now and then every {@code every}, on a thread of its own. */
     public synchronized Retention start(Duration every) {
-        if (timer != null) return this;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "palaute-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::runQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        if (timer == null) timer = new Ticker("palaute-retention", "retention run", this::runOnce).start(every);
         return this;
-    }
-
-    private void runQuietly() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            log.warn("retention run failed, trying again at the next: {}", e.getMessage());
-        }
     }
 
     /** One run: deletes, batch by batch, what is older than the retention. Returns the rows deleted. */
@@ -103,6 +86,6 @@ public final class Retention implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (timer != null) timer.shutdownNow();
+        if (timer != null) timer.close();
     }
 }

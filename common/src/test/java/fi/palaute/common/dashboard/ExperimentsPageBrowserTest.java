@@ -26,13 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,27 +41,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ExperimentsPageBrowserTest {
     private static final String TOKEN = "experiments-admin-token-0123456789";
     private static final Instant NOW = Instant.parse("2026-12-20T12:00:00Z");
-    private static Browser browser;
-    private static ChromeDriver driver;
+
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+
+    private static ChromeDriver driver() {
+        return session.driver();
+    }
+
     private Database db;
     private HttpService http;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
 
     @AfterEach
     void stop() {
         if (http != null) http.stop(0);
         if (db != null) db.close();
-        driver.manage().deleteAllCookies();
     }
 
     private void start() throws Exception {
@@ -109,22 +102,22 @@ class ExperimentsPageBrowserTest {
                 URI.create(url("/api/experiments"))).header("Authorization", "Bearer " + TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).path("experiments").get(0);
 
-        driver.get(url("/dashboard/experiments"));
-        WebElement token = driver.findElement(By.id("token"));
+        driver().get(url("/dashboard/experiments"));
+        WebElement token = driver().findElement(By.id("token"));
         token.sendKeys(TOKEN);
-        driver.findElement(By.cssSelector("form.login button")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-        driver.get(url("/dashboard/experiments"));
+        driver().findElement(By.cssSelector("form.login button")).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        driver().get(url("/dashboard/experiments"));
 
-        assertEquals(api.at("/comparison/verdict").asText(), driver.findElement(By.cssSelector(".verdict")).getText());
+        assertEquals(api.at("/comparison/verdict").asText(), driver().findElement(By.cssSelector(".verdict")).getText());
         assertTrue(api.at("/comparison/verdict").asText().startsWith("\"short\" raises the response rate by 12.0 points"),
                 api.toString());
-        List<WebElement> rows = driver.findElements(By.cssSelector("section.experiment table.arms tbody tr"));
+        List<WebElement> rows = driver().findElements(By.cssSelector("section.experiment table.arms tbody tr"));
         assertEquals(2, rows.size());
         assertEquals(List.of("control", "csat (CSAT)", "300", "90", "30.0%"),
                 Browser.texts(rows.get(0).findElements(By.cssSelector("th, td"))).subList(0, 5));
         assertEquals("42.0%", rows.get(1).findElements(By.cssSelector("td")).get(3).getText());
-        List<WebElement> diffs = driver.findElements(By.cssSelector("table.diffs tbody tr"));
+        List<WebElement> diffs = driver().findElements(By.cssSelector("table.diffs tbody tr"));
         assertEquals(2, diffs.size(), "response rate and score");
         assertEquals("+12.0 points", diffs.get(0).findElements(By.cssSelector("td")).get(1).getText());
         assertEquals(api.at("/comparison/response_rate_diff/ci95/0").asDouble() + "–"
@@ -134,7 +127,7 @@ class ExperimentsPageBrowserTest {
         assertEquals("not-shown", diffs.get(1).getAttribute("class"));
         assertEquals(1, diffs.get(0).findElements(By.cssSelector("svg circle.point")).size());
         assertEquals(3, diffs.get(0).findElements(By.cssSelector("svg line.ci")).size(), "interval and its two ends");
-        browser.screenshot("experiments-desktop", 1280, false);
-        browser.screenshot("experiments-phone", 390, true);
+        session.browser().screenshot("experiments-desktop", 1280, false);
+        session.browser().screenshot("experiments-phone", 390, true);
     }
 }

@@ -16,9 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -31,25 +30,18 @@ class FollowUpsPageTest {
     static final String TOKEN = "followups-admin-token-0123456789";
     static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
-    private static Browser browser;
-    private static ChromeDriver driver;
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+
+    private static ChromeDriver driver() {
+        return session.driver();
+    }
+
     private Database db;
     private HttpService http;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
-
     @AfterEach
     void stop() {
-        driver.manage().deleteAllCookies();
         if (http != null) http.stop(0);
         if (db != null) db.close();
     }
@@ -89,15 +81,15 @@ class FollowUpsPageTest {
     }
 
     private void signIn() {
-        driver.get(url("/dashboard/login"));
-        driver.findElement(By.id("token")).sendKeys(TOKEN);
-        driver.findElement(By.cssSelector("form.login button")).click();
+        driver().get(url("/dashboard/login"));
+        driver().findElement(By.id("token")).sendKeys(TOKEN);
+        driver().findElement(By.cssSelector("form.login button")).click();
         // The click returns before the POST's redirect has set the session cookie on a busy machine.
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private List<String> tickets() {
-        return driver.findElements(By.cssSelector("table.followups tbody tr td:nth-child(2)")).stream()
+        return driver().findElements(By.cssSelector("table.followups tbody tr td:nth-child(2)")).stream()
                 .map(e -> e.getText()).toList();
     }
 
@@ -106,29 +98,29 @@ class FollowUpsPageTest {
     void followUpsPageListsThemWithTheDigestLineAndFiltersByState(TestDatabases.Kind kind) throws Exception {
         start(kind);
         signIn();
-        driver.get(url("/dashboard/followups"));
+        driver().get(url("/dashboard/followups"));
         assertEquals("4 low scores, 3 followed up, median 40 min to claim, 1 past the SLA (240 min).",
-                driver.findElement(By.cssSelector(".followup-summary")).getText());
+                driver().findElement(By.cssSelector(".followup-summary")).getText());
         assertEquals(List.of("Ticket 5004 in Zendesk", "Ticket 5003 in Zendesk", "Ticket 5002 in Freshdesk",
                 "Ticket 5001 in Zendesk"), tickets(), "newest first");
-        String first = driver.findElement(By.cssSelector("tr[data-followup] td:nth-child(4)")).getText();
+        String first = driver().findElement(By.cssSelector("tr[data-followup] td:nth-child(4)")).getText();
         assertEquals("", first);
-        String done = driver.findElement(By.cssSelector("table.followups tbody tr:last-child")).getText();
+        String done = driver().findElement(By.cssSelector("table.followups tbody tr:last-child")).getText();
         assertTrue(done.contains("Nobody <b>called</b> back"), "a comment stays text: " + done);
         assertTrue(done.contains("aino.k") && done.contains("Called, refunded the fee") && done.contains("Closed"), done);
-        Path shot = browser.screenshot("followups-" + kind.name().toLowerCase(), 1280, false);
+        Path shot = session.browser().screenshot("followups-" + kind.name().toLowerCase(), 1280, false);
         assertTrue(Files.size(shot) > 0);
 
-        driver.findElement(By.linkText("Claimed")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("state=claimed"));
-        assertTrue(driver.getCurrentUrl().endsWith("state=claimed"), driver.getCurrentUrl());
+        driver().findElement(By.linkText("Claimed")).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("state=claimed"));
+        assertTrue(driver().getCurrentUrl().endsWith("state=claimed"), driver().getCurrentUrl());
         assertEquals(List.of("Ticket 5002 in Freshdesk"), tickets());
-        assertEquals("page", driver.findElement(By.linkText("Claimed")).getAttribute("aria-current"));
-        driver.findElement(By.linkText("Open")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("state=open"));
+        assertEquals("page", driver().findElement(By.linkText("Claimed")).getAttribute("aria-current"));
+        driver().findElement(By.linkText("Open")).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("state=open"));
         assertEquals(List.of("Ticket 5004 in Zendesk"), tickets());
-        driver.findElement(By.linkText("All")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("state=open"));
+        driver().findElement(By.linkText("All")).click();
+        new WebDriverWait(driver(), Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("state=open"));
         assertEquals(4, tickets().size());
     }
 }

@@ -4,19 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fi.palaute.common.dashboard.Browser;
+import fi.palaute.common.dashboard.BrowserSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The rating page in headless Chromium on two phones and a desktop: every score button is a tap target at
@@ -25,21 +25,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class RatingPageBrowserTest {
     private static final int MIN_TAP_WIDTH = 40;
-    private static Browser browser;
-    private static ChromeDriver driver;
+
+    @RegisterExtension
+    static final BrowserSession session = new BrowserSession();
+
+    private static ChromeDriver driver() {
+        return session.driver();
+    }
+
     private final TemplateCatalog catalog = TemplateCatalog.load(null, "en");
     private final RatingPage page = new RatingPage();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
 
     static Stream<Arguments> pages() {
         return Stream.of("csat", "ces", "nps").flatMap(metric -> Stream.of("en", "fi").flatMap(lang ->
@@ -50,29 +45,29 @@ class RatingPageBrowserTest {
     @MethodSource("pages")
     void everyScoreIsAWideEnoughTapTargetAndNothingScrollsSideways(String metric, String lang, int width) throws Exception {
         boolean phone = width < 600;
-        browser.emulate(width, phone, lang);
+        session.browser().emulate(width, phone, lang);
         String html = page.form(catalog.find(metric, lang), "Acme Oy",
                 RatingForm.opened("/r/token", "nonce", OptionalInt.empty()));
         Path file = Files.createDirectories(Path.of("target", "rating-pages"))
                 .resolve(metric + "-" + lang + "-" + width + ".html");
         Files.writeString(file, html);
-        driver.get(file.toAbsolutePath().toUri().toString());
+        driver().get(file.toAbsolutePath().toUri().toString());
 
-        List<WebElement> buttons = driver.findElements(By.cssSelector(".option label"));
+        List<WebElement> buttons = driver().findElements(By.cssSelector(".option label"));
         assertEquals(switch (metric) { case "nps" -> 11; case "ces" -> 7; default -> 5; }, buttons.size());
         for (WebElement button : buttons) {
             int w = button.getRect().getWidth();
             assertTrue(w >= MIN_TAP_WIDTH, "score " + button.getText() + " is " + w + " px wide at " + width + " px");
         }
-        long overflow = (Long) driver.executeScript(
+        long overflow = (Long) driver().executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals(0, overflow, "the page scrolls sideways at " + width + " px");
 
         // The low label starts where the lowest score does, the high label ends where the highest does.
         WebElement lowest = buttons.get(0);
         WebElement highest = buttons.get(buttons.size() - 1);
-        WebElement low = driver.findElement(By.id("low-label"));
-        WebElement high = driver.findElement(By.id("high-label"));
+        WebElement low = driver().findElement(By.id("low-label"));
+        WebElement high = driver().findElement(By.id("high-label"));
         assertEquals(lowest.getRect().getX(), low.getRect().getX(), 1, "low label beside the lowest score");
         assertEquals(highest.getRect().getX() + highest.getRect().getWidth(),
                 high.getRect().getX() + high.getRect().getWidth(), 1, "high label beside the highest score");
@@ -80,23 +75,23 @@ class RatingPageBrowserTest {
         int highGap = Math.abs(high.getRect().getY() - highest.getRect().getY());
         assertTrue(lowGap < 80 && highGap < 80, "labels next to their rows: " + lowGap + ", " + highGap);
 
-        browser.screenshot("rating-" + metric + "-" + lang + "-" + width, width, phone);
+        session.browser().screenshot("rating-" + metric + "-" + lang + "-" + width, width, phone);
     }
 
     @ParameterizedTest(name = "dead ends in {0} at 320 px")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fi"})
     void deadEndPagesFitAPhone(String lang) throws Exception {
-        browser.emulate(320, true, lang);
+        session.browser().emulate(320, true, lang);
         SurveyTemplate template = catalog.find("csat", lang);
         for (var named : java.util.Map.of("invalid", page.invalidLink(template, "Acme Oy"),
                 "expired", page.expiredLink(template, "Acme Oy"), "landing", page.landing(template, "Acme Oy")).entrySet()) {
             Path file = Files.createDirectories(Path.of("target", "rating-pages")).resolve(named.getKey() + "-" + lang + ".html");
             Files.writeString(file, named.getValue());
-            driver.get(file.toAbsolutePath().toUri().toString());
-            long overflow = (Long) driver.executeScript(
+            driver().get(file.toAbsolutePath().toUri().toString());
+            long overflow = (Long) driver().executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertEquals(0, overflow, named.getKey() + " scrolls sideways");
-            browser.screenshot("rating-" + named.getKey() + "-" + lang + "-320", 320, true);
+            session.browser().screenshot("rating-" + named.getKey() + "-" + lang + "-320", 320, true);
         }
     }
 }
