@@ -2,6 +2,7 @@ package fi.palaute.freshdesk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fi.palaute.common.survey.Marker;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,11 @@ public record Conversation(long id, String body, String bodyText, boolean incomi
     public static final int SOURCE_NOTE = 2;
 
     public Instant created() { return FreshdeskTime.parse(createdAt); }
+
+    /** Whether the conversation carries the marker a retry looks for, as a whole word ({@link Marker}). */
+    public boolean carries(String marker) {
+        return Marker.in(body, marker) || Marker.in(bodyText, marker);
+    }
 
     public boolean contains(String text) {
         return (body != null && body.contains(text)) || (bodyText != null && bodyText.contains(text));

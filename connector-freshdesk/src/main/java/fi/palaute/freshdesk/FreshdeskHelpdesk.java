@@ -189,7 +189,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
 
     @Override
     public boolean hasReplyWith(String ticketId, String marker) {
-        return client.conversations(ticketId).stream().anyMatch(c -> !c.isPrivate() && c.contains(marker));
+        return client.conversations(ticketId).stream().anyMatch(c -> !c.isPrivate() && c.carries(marker));
     }
 
     /**
@@ -209,7 +209,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
             t = writeBacks.ticketWithFirstConversations(ticketId);
             List<Conversation> conversations = t.conversations().size() < FreshdeskClient.EMBEDDED_CONVERSATIONS
                     ? t.conversations() : writeBacks.conversations(ticketId);
-            noted = conversations.stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
+            noted = conversations.stream().anyMatch(c -> c.isPrivate() && c.carries(marker));
         } else {
             t = writeBacks.ticket(ticketId);
         }
@@ -241,7 +241,7 @@ public final class FreshdeskHelpdesk implements Helpdesk {
 
     @Override
     public boolean hasNoteWith(String ticketId, String marker) {
-        return writeBacks.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.contains(marker));
+        return writeBacks.conversations(ticketId).stream().anyMatch(c -> c.isPrivate() && c.carries(marker));
     }
 
     /**

@@ -2,6 +2,7 @@ package fi.palaute.zendesk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fi.palaute.common.survey.Marker;
 
 /** One comment of a ticket ({@code GET /api/v2/tickets/{id}/comments}), with its text in the forms Zendesk returns it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -9,8 +10,8 @@ public record TicketComment(@JsonProperty("id") long id, @JsonProperty("public")
                             @JsonProperty("body") String body, @JsonProperty("html_body") String htmlBody,
                             @JsonProperty("plain_body") String plainBody) {
 
-    public boolean contains(String text) {
-        return (body != null && body.contains(text)) || (htmlBody != null && htmlBody.contains(text))
-                || (plainBody != null && plainBody.contains(text));
+    /** Whether the comment carries the marker a retry looks for, as a whole word ({@link Marker}). */
+    public boolean carries(String marker) {
+        return Marker.in(body, marker) || Marker.in(htmlBody, marker) || Marker.in(plainBody, marker);
     }
 }

@@ -117,7 +117,7 @@ public final class ZendeskHelpdesk implements Helpdesk {
         String next = null;
         for (int page = 0; page < MAX_COMMENT_PAGES; page++) {
             CommentPage comments = client.comments(ticketId, next);
-            if (comments.comments().stream().anyMatch(c -> c.contains(marker))) return true;
+            if (comments.comments().stream().anyMatch(c -> c.carries(marker))) return true;
             next = comments.nextPage();
             if (next == null) return false;
         }
