@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import fi.palaute.common.crash.StormTally;
 import fi.palaute.common.store.TestDatabases;
 import fi.palaute.common.store.TickingClock;
 import java.net.http.HttpResponse;
@@ -144,34 +145,19 @@ class FreshdeskStormTest {
                 Map<Long, Integer> replies = fake.publicReplies();
                 long dead = a.count("SELECT COUNT(*) FROM jobs WHERE state = 'dead'");
                 long workers = a.count("SELECT COUNT(DISTINCT lease_owner) FROM jobs WHERE state = 'done'");
-                int total = 0;
-                int floor = 0;
-                List<String> lines = new ArrayList<>();
-                List<String> overspent = new ArrayList<>();
-                for (long t : delivered) {
-                    int c = calls(fake, t);
-                    total += c;
-                    floor += minimum;
-                    if (faults.containsKey(t)) lines.add("ticket " + t + " (" + faults.get(t) + "): " + c + " calls / " + minimum);
-                    // A failure costs the failed call and, for the job's next run, the reads before it; a second
-                    // delivery costs one ticket view at most (its job finds the cycle's survey).
-                    // Each failure may cost one more run of the job: the failed call, the reads again and one
-                    // look-up for a reply that may have landed; a second delivery costs one ticket view at most.
-                    int allowed = minimum + injected.getOrDefault(t, 0) * (minimum + 1) + (t % 4 == 0 ? 1 : 0);
-                    if (c > allowed) overspent.add("ticket " + t + ": " + c + " calls, at most " + allowed);
-                }
-                long lost = delivered.stream().filter(t -> !replies.containsKey(t)).count();
-                long twice = replies.values().stream().filter(n -> n > 1).count();
+                // Every fourth ticket is delivered twice.
+                StormTally tally = StormTally.count(delivered, replies, faults, injected, minimum, t -> calls(fake, t),
+                        t -> t % 4 == 0);
                 System.out.printf("freshdesk storm on %s, two instances: %d tickets (%d delivered twice), %d with failures; "
                                 + "surveyed %d, twice %d, lost %d, dead jobs %d; %d calls against a minimum of %d "
                                 + "(%d per survey); storm done in %.1f s; jobs done by %d workers%n",
-                        kind, delivered.size(), (TICKETS - 1) / 4, faults.size(), replies.size() - 1, twice, lost, dead,
-                        total, floor, minimum, seconds, workers);
-                lines.forEach(l -> System.out.println("freshdesk storm on " + kind + ": " + l));
+                        kind, delivered.size(), (TICKETS - 1) / 4, faults.size(), replies.size() - 1, tally.twice(), tally.lost(),
+                        dead, tally.calls(), tally.minimumCalls(), minimum, seconds, workers);
+                tally.faultLines().forEach(l -> System.out.println("freshdesk storm on " + kind + ": " + l));
 
-                assertEquals(List.of(), overspent, "calls beyond what the failures explain");
-                assertEquals(0, lost, "tickets never surveyed");
-                assertEquals(0, twice, "tickets surveyed twice");
+                assertEquals(List.of(), tally.overspent(), "calls beyond what the failures explain");
+                assertEquals(0, tally.lost(), "tickets never surveyed");
+                assertEquals(0, tally.twice(), "tickets surveyed twice");
                 assertEquals(0, dead, "jobs dead that should have lived: "
                         + a.string("SELECT last_error FROM jobs WHERE state = 'dead'"));
                 assertEquals(2, workers, "both instances did work");

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import fi.palaute.common.job.Backoff;
 import fi.palaute.common.job.JobWorker;
+import fi.palaute.common.crash.StormTally;
 import fi.palaute.common.store.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,32 +149,19 @@ class ZendeskStormTest {
                 long dead = count(a, "SELECT COUNT(*) AS n FROM jobs WHERE state = 'dead'");
                 long workers = count(a, "SELECT COUNT(DISTINCT lease_owner) AS n FROM jobs WHERE state = 'done'");
                 long found = count(a, "SELECT COUNT(*) AS n FROM surveys WHERE state = 'sent'");
-                int total = 0;
-                int floor = 0;
-                List<String> lines = new ArrayList<>();
-                List<String> overspent = new ArrayList<>();
-                for (long t : delivered) {
-                    int c = calls(zendesk, t);
-                    total += c;
-                    floor += minimum;
-                    if (faults.containsKey(t)) lines.add("ticket " + t + " (" + faults.get(t) + "): " + c + " calls / " + minimum);
-                    // Each failure may cost one more run of the job: the failed call, the reads again and one
-                    // look-up for a reply that may have landed; a second delivery costs one ticket view at most.
-                    int allowed = minimum + injected.getOrDefault(t, 0) * (minimum + 1) + (t % 4 == 0 ? 1 : 0);
-                    if (c > allowed) overspent.add("ticket " + t + ": " + c + " calls, at most " + allowed);
-                }
-                long lost = delivered.stream().filter(t -> !replies.containsKey(t)).count();
-                long twice = replies.values().stream().filter(n -> n > 1).count();
+                // Every fourth ticket is delivered twice.
+                StormTally tally = StormTally.count(delivered, replies, faults, injected, minimum, t -> calls(zendesk, t),
+                        t -> t % 4 == 0);
                 System.out.printf("zendesk storm on %s, two instances: %d tickets (%d delivered twice), %d with failures; "
                                 + "surveyed %d, twice %d, lost %d, dead jobs %d; %d calls against a minimum of %d "
                                 + "(%d per survey); storm done in %.1f s; jobs done by %d workers; %d surveys sent%n",
-                        kind, delivered.size(), (TICKETS - 1) / 4, faults.size(), replies.size() - 1, twice, lost, dead,
-                        total, floor, minimum, seconds, workers, found);
-                lines.forEach(l -> System.out.println("zendesk storm on " + kind + ": " + l));
+                        kind, delivered.size(), (TICKETS - 1) / 4, faults.size(), replies.size() - 1, tally.twice(), tally.lost(),
+                        dead, tally.calls(), tally.minimumCalls(), minimum, seconds, workers, found);
+                tally.faultLines().forEach(l -> System.out.println("zendesk storm on " + kind + ": " + l));
 
-                assertEquals(List.of(), overspent, "calls beyond what the failures explain");
-                assertEquals(0, lost, "tickets never surveyed");
-                assertEquals(0, twice, "tickets surveyed twice");
+                assertEquals(List.of(), tally.overspent(), "calls beyond what the failures explain");
+                assertEquals(0, tally.lost(), "tickets never surveyed");
+                assertEquals(0, tally.twice(), "tickets surveyed twice");
                 assertEquals(0, dead, "jobs dead that should have lived: "
                         + a.rows("SELECT last_error FROM jobs WHERE state = 'dead'"));
                 assertEquals(2, workers, "both instances did work");
