@@ -47,7 +47,7 @@ class FreshdeskApiBillTest {
 
     /** Resolves the ticket and waits for its survey; returns the rating link for a score of 4. */
     private String survey(long ticket) {
-        assertEquals(202, app.webhook("{\"ticket_id\": " + ticket + ", \"ticket_status\": \"Resolved\"}").statusCode());
+        assertEquals(202, app.webhook(Harness.resolvedBody(ticket)).statusCode());
         Harness.await("the survey reply", Duration.ofSeconds(15),
                 () -> !fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticket + "/reply"))).isEmpty());
         app.awaitJobsSettled();

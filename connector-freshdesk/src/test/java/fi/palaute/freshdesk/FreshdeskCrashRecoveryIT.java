@@ -11,11 +11,6 @@ import fi.palaute.common.crash.Answer;
 import fi.palaute.common.crash.Burst;
 import fi.palaute.common.crash.DatabaseView;
 import fi.palaute.common.store.TestDatabases;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +41,6 @@ class FreshdeskCrashRecoveryIT {
     private static final int DUPLICATES = WEBHOOKS / 10;
     private static final int TICKETS = WEBHOOKS - DUPLICATES;
     private static final int SENDERS = 8;
-    private static final String SECRET = "crash-webhook-secret-0123456789";
 
     static Stream<TestDatabases.Kind> kinds() {
         return TestDatabases.kinds();
@@ -69,7 +63,7 @@ class FreshdeskCrashRecoveryIT {
             env.put("PALAUTE_LINK_SECRET", "crash-link-secret-0123456789abcdefghijkl");
             env.put("FRESHDESK_URL", freshdesk.url());
             env.put("FRESHDESK_API_KEY", "crash-api-key-0123456789");
-            env.put("FRESHDESK_WEBHOOK_SECRET", SECRET);
+            env.put("FRESHDESK_WEBHOOK_SECRET", Harness.SECRET);
             env.put("FRESHDESK_CALLS_PER_MINUTE", "600000");
 
             List<Long> deliveries = deliveries();
@@ -78,7 +72,7 @@ class FreshdeskCrashRecoveryIT {
 
                 // 1. The burst, killed when 40% of it has been answered.
                 List<Callable<Answer>> sends = new ArrayList<>();
-                for (long ticket : deliveries) sends.add(() -> deliver(connector.base(), ticket));
+                for (long ticket : deliveries) sends.add(() -> Answer.send(Harness.resolvedDelivery(connector.base(), ticket)));
                 int killAt = WEBHOOKS * 2 / 5;
                 List<Answer> answers = new ArrayList<>(Burst.run(sends, SENDERS, killAt, connector::kill));
                 Instant killedAt = Instant.now();
@@ -102,7 +96,7 @@ class FreshdeskCrashRecoveryIT {
                 Instant restartedAt = Instant.now();
                 Collections.shuffle(unanswered, new Random(7));
                 List<Callable<Answer>> resends = new ArrayList<>();
-                for (int i : unanswered) resends.add(() -> deliver(connector.base(), deliveries.get(i)));
+                for (int i : unanswered) resends.add(() -> Answer.send(Harness.resolvedDelivery(connector.base(), deliveries.get(i))));
                 List<Answer> again = Burst.run(resends, SENDERS);
                 for (int j = 0; j < unanswered.size(); j++) {
                     assertTrue(again.get(j).ok(), "redelivery answered " + again.get(j));
@@ -150,26 +144,5 @@ class FreshdeskCrashRecoveryIT {
         for (int i = 0; i < DUPLICATES; i++) ids.add(1 + (long) random.nextInt(TICKETS));
         Collections.shuffle(ids, random);
         return List.copyOf(ids);
-    }
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-
-    /** One automation-rule delivery, as Freshdesk sends it with the shared secret. */
-    private static Answer deliver(String base, long ticket) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/webhooks/freshdesk"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("X-Palaute-Secret", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"ticket_id\": " + ticket + ", \"ticket_status\": \"Resolved\"}"))
-                .build();
-        try {
-            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            return Answer.none(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.none("interrupted");
-        }
     }
 }

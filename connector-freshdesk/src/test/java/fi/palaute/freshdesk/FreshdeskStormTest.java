@@ -103,7 +103,7 @@ class FreshdeskStormTest {
             List<Long> delivered = new ArrayList<>();
             try (Harness a = new Harness(env, clock); Harness b = new Harness(env, clock)) {
                 // Control: ticket 40 meets no failure; its calls are the minimum a survey needs.
-                assertEquals(202, a.webhook(resolved(TICKETS)).statusCode());
+                assertEquals(202, a.webhook(Harness.resolvedBody(TICKETS)).statusCode());
                 Harness.await("the control ticket surveyed", Duration.ofSeconds(20),
                         () -> fake.publicReplies().getOrDefault((long) TICKETS, 0) == 1);
                 // The job goes on after the reply (the status check): measure once it is done.
@@ -112,11 +112,11 @@ class FreshdeskStormTest {
                 long start = System.nanoTime();
                 for (long t = 1; t < TICKETS; t++) {
                     Harness first = t % 2 == 0 ? a : b;
-                    HttpResponse<String> r = first.webhook(resolved(t));
+                    HttpResponse<String> r = first.webhook(Harness.resolvedBody(t));
                     assertEquals(202, r.statusCode(), r.body());
                     delivered.add(t);
                     // One ticket in four is delivered to the other instance as well (two rules, a retrying sender).
-                    if (t % 4 == 0) assertEquals(202, (t % 2 == 0 ? b : a).webhook(resolved(t)).statusCode());
+                    if (t % 4 == 0) assertEquals(202, (t % 2 == 0 ? b : a).webhook(Harness.resolvedBody(t)).statusCode());
                 }
                 Harness.await("every survey job finished", Duration.ofSeconds(60), () -> a.count(
                         "SELECT COUNT(*) FROM jobs WHERE kind = 'freshdesk.survey' AND state NOT IN ('done', 'dead')") == 0);
@@ -126,7 +126,7 @@ class FreshdeskStormTest {
                 fake.server().stubFor(post(urlPathEqualTo("/api/v2/tickets/41/reply")).atPriority(1).inScenario("t41")
                         .whenScenarioStateIs(Scenario.STARTED).willReturn(error(429, "Too many requests"))
                         .willSetStateTo("recovered"));
-                assertEquals(202, a.webhook(resolved(41)).statusCode());
+                assertEquals(202, a.webhook(Harness.resolvedBody(41)).statusCode());
                 Harness.await("the bare 429 answered", Duration.ofSeconds(20), () -> fake.server().getAllServeEvents().stream()
                         .anyMatch(e -> e.getRequest().getUrl().equals("/api/v2/tickets/41/reply")));
                 Harness.await("the retry waiting", Duration.ofSeconds(10), () -> a.count(
@@ -163,9 +163,5 @@ class FreshdeskStormTest {
                 assertEquals(2, workers, "both instances did work");
             }
         }
-    }
-
-    private static String resolved(long ticket) {
-        return "{\"ticket_id\": " + ticket + ", \"ticket_status\": \"Resolved\"}";
     }
 }

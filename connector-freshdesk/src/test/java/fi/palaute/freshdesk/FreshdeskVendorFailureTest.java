@@ -28,13 +28,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import fi.palaute.common.store.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue #7, vendor failures, Freshdesk: a 30-second stall (the client's real 20 s read timeout), 429 with
  * Retry-After, 503 and a connection reset on the reply, then recovery. The survey goes out once, the
  * 429's wait is kept, a deleted ticket and a Freshdesk that never recovers end as dead jobs with the
- * error, and webhooks are answered at once while Freshdesk stalls.
+ * error, and webhooks are answered at once while Freshdesk stalls. On SQLite and PostgreSQL.
  */
 class FreshdeskVendorFailureTest {
     private static final String RESOLVED_AT = "2026-01-05T11:00:00Z";
@@ -66,10 +68,6 @@ class FreshdeskVendorFailureTest {
         }
     }
 
-    private static String resolved(long ticket) {
-        return "{\"ticket_id\": " + ticket + ", \"ticket_status\": \"Resolved\"}";
-    }
-
     private int calls(long ticket) {
         return fake.requests(anyRequestedFor(urlPathMatching("/api/v2/tickets/" + ticket + "(/.*)?"))).size();
     }
@@ -78,8 +76,9 @@ class FreshdeskVendorFailureTest {
         return fake.requests(postRequestedFor(urlPathEqualTo("/api/v2/tickets/" + ticket + "/reply"))).size();
     }
 
-    @Test
-    void surveysGoOutOnceAfterFreshdeskRecoversAndWebhooksStayFastWhileItStalls() throws Exception {
+    @ParameterizedTest
+    @MethodSource("fi.palaute.common.store.TestDatabases#kinds")
+    void surveysGoOutOnceAfterFreshdeskRecoversAndWebhooksStayFastWhileItStalls(TestDatabases.Kind kind) throws Exception {
         for (long t : new long[] {201, 203, 204}) fake.stubTicket(fake.ticket(t, 4, RESOLVED_AT, null));
         for (long t = 300; t < 300 + WEBHOOKS_DURING_STALL; t++) fake.stubTicket(fake.ticket(t, 4, RESOLVED_AT, null));
         // Ticket 201: reading it stalls 30 s once; the reply then meets a 429 (Retry-After: 2), a 503 and a reset.
@@ -94,13 +93,13 @@ class FreshdeskVendorFailureTest {
         fake.server.stubFor(get(urlPathEqualTo("/api/v2/tickets/202")).atPriority(1).willReturn(aResponse().withStatus(404)));
         fake.server.stubFor(get(urlPathEqualTo("/api/v2/tickets/203")).atPriority(1)
                 .willReturn(error(503, "Service Unavailable")));
-        app = new Harness(fake, Map.of("PALAUTE_COOLDOWN", "PT0S"));
+        app = new Harness(fake, Map.of("PALAUTE_COOLDOWN", "PT0S"), kind);
 
         // Ticket 204 meets no failure: its calls are the minimum a survey needs.
-        assertEquals(202, app.webhook(resolved(204)).statusCode());
+        assertEquals(202, app.webhook(Harness.resolvedBody(204)).statusCode());
         Harness.await("the control ticket surveyed", Duration.ofSeconds(20), () -> replies(204) == 1);
         int minimum = calls(204);
-        for (long t = 201; t <= 203; t++) assertEquals(202, app.webhook(resolved(t)).statusCode());
+        for (long t = 201; t <= 203; t++) assertEquals(202, app.webhook(Harness.resolvedBody(t)).statusCode());
 
         Harness.await("the stall under way", Duration.ofSeconds(10),
                 () -> fake.requests(getRequestedFor(urlPathEqualTo("/api/v2/tickets/201"))).size() >= 1);
@@ -112,7 +111,7 @@ class FreshdeskVendorFailureTest {
             long ticket = t;
             statuses.add(senders.submit(() -> {
                 long start = System.nanoTime();
-                HttpResponse<String> r = app.webhook(resolved(ticket));
+                HttpResponse<String> r = app.webhook(Harness.resolvedBody(ticket));
                 millis.add((System.nanoTime() - start) / 1_000_000);
                 return r.statusCode();
             }));

@@ -11,14 +11,8 @@ import fi.palaute.common.crash.Answer;
 import fi.palaute.common.crash.DatabaseView;
 import fi.palaute.common.crash.WriteBackCrash;
 import fi.palaute.common.store.TestDatabases;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FreshdeskWriteBackCrashIT {
     private static final Path JAR = Path.of(System.getProperty("palaute.jar", "target/connector-freshdesk.jar"));
     private static final int CUSTOMERS = Integer.getInteger("palaute.crash.customers", 120);
-    private static final String SECRET = "crash-webhook-secret-0123456789";
     private static final String PUBLIC_URL = "https://palaute.example.com";
     private static final String SCORE_FIELD = "cf_palaute_score";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     static Stream<TestDatabases.Kind> kinds() {
         return TestDatabases.kinds();
@@ -65,7 +56,7 @@ class FreshdeskWriteBackCrashIT {
             env.put("PALAUTE_JOB_LEASE", "PT1M");
             env.put("FRESHDESK_URL", freshdesk.url());
             env.put("FRESHDESK_API_KEY", "crash-api-key-0123456789");
-            env.put("FRESHDESK_WEBHOOK_SECRET", SECRET);
+            env.put("FRESHDESK_WEBHOOK_SECRET", Harness.SECRET);
             env.put("FRESHDESK_SCORE_FIELD", SCORE_FIELD);
             env.put("FRESHDESK_CALLS_PER_MINUTE", "600000");
             try (PackagedService connector = new PackagedService(JAR, env, log)) {
@@ -81,7 +72,7 @@ class FreshdeskWriteBackCrashIT {
         return new WriteBackCrash.FakeHelpdesk() {
             @Override
             public Answer solve(String base, long ticketId) {
-                return deliver(base + "/webhooks/freshdesk", "{\"ticket_id\": " + ticketId + ", \"ticket_status\": \"Resolved\"}");
+                return Answer.send(Harness.resolvedDelivery(base, ticketId));
             }
 
             @Override
@@ -111,20 +102,5 @@ class FreshdeskWriteBackCrashIT {
                 return freshdesk.writes();
             }
         };
-    }
-
-    private static Answer deliver(String url, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("X-Palaute-Secret", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            return Answer.none(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.none("interrupted");
-        }
     }
 }

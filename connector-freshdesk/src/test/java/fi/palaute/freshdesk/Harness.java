@@ -83,6 +83,21 @@ final class Harness implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** The "ticket resolved" body the automation rule of docs/freshdesk.md sends. */
+    static String resolvedBody(long ticket) {
+        return "{\"ticket_id\": " + ticket + ", \"ticket_status\": \"Resolved\"}";
+    }
+
+    /**
+     * Freshdesk's automation-rule delivery of {@link #resolvedBody} to a connector at {@code base} (a
+     * packaged jar, say), with the shared secret and a 10 s timeout.
+     */
+    static HttpRequest resolvedDelivery(String base, long ticket) {
+        return HttpRequest.newBuilder(URI.create(base + "/webhooks/freshdesk")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("X-Palaute-Secret", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(resolvedBody(ticket))).build();
+    }
+
     HttpResponse<String> webhookWithBasic(String user, String password, String body) {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base() + "/webhooks/freshdesk"))

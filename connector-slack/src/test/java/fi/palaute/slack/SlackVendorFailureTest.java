@@ -39,14 +39,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #7, vendor failures, Slack: an alert meets 503, 500, a connection reset, a 429 with
  * Retry-After and a 30-second stall (the client's real 20 s read timeout) before Slack recovers; it is
  * posted exactly once. An alert Slack never takes ends dead with the error after the attempt limit,
- * and {@code /slack/commands} answers at once while Slack stalls.
+ * and {@code /slack/commands} answers at once while Slack stalls. On SQLite and PostgreSQL.
  */
 class SlackVendorFailureTest {
     private static final String OK = "{\"ok\": true, \"channel\": \"C0ALERT\", \"ts\": \"1503435956.000247\"}";
@@ -79,8 +80,9 @@ class SlackVendorFailureTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    @Test
-    void alertIsPostedOnceAfterSlackRecoversAndCommandsStayFastWhileItStalls() throws Exception {
+    @ParameterizedTest
+    @MethodSource("fi.palaute.common.store.TestDatabases#kinds")
+    void alertIsPostedOnceAfterSlackRecoversAndCommandsStayFastWhileItStalls(TestDatabases.Kind kind) throws Exception {
         // The recovering alert: five failures, then Slack takes it.
         ResponseDefinitionBuilder[] failures = {status(503), status(500),
                 aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
@@ -109,7 +111,7 @@ class SlackVendorFailureTest {
 
         Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_API_URL", slack.baseUrl() + "/api",
                 "SLACK_SIGNING_SECRET", SIGNING_SECRET, "SLACK_ALERT_CHANNEL", "C0ALERT");
-        Database db = Database.open(TestDatabases.newUrl(TestDatabases.Kind.SQLITE), null, null);
+        Database db = Database.open(TestDatabases.newUrl(kind), null, null);
         service = SlackService.start(SlackSettings.from(new Settings(env)), new ServiceSettings(0, Optional.empty()), db,
                 clock, JobWorker.Options.defaults().withThreads(2).withPollInterval(Duration.ofMillis(50)).withBackoff(BACKOFF),
                 Duration.ofHours(1));

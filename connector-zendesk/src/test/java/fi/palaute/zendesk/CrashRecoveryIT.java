@@ -8,13 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import fi.palaute.common.app.PackagedService;
+import fi.palaute.common.crash.Answer;
 import fi.palaute.common.store.TestDatabases;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,10 +17,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -69,11 +62,6 @@ class CrashRecoveryIT {
         }
     }
 
-    /** What one delivery got: an HTTP status and body, or no answer at all (status 0). */
-    private record Answer(int status, String body) {
-        boolean ok() { return status >= 200 && status < 300; }
-    }
-
     @ParameterizedTest
     @MethodSource("kinds")
     void everyAcceptedWebhookBecomesExactlyOneSurveyAcrossASigkill(TestDatabases.Kind kind) throws Exception {
@@ -108,7 +96,7 @@ class CrashRecoveryIT {
                 List<Future<?>> sent = new ArrayList<>();
                 for (Delivery d : deliveries) {
                     sent.add(senders.submit(() -> {
-                        Answer a = deliver(connector.base(), d);
+                        Answer a = Answer.send(RunningConnector.signedDelivery(connector.base(), d.body()));
                         answers.put(d.index(), a);
                         if (a.status() != 0) answered.incrementAndGet();
                     }));
@@ -140,7 +128,7 @@ class CrashRecoveryIT {
                 ExecutorService resenders = Executors.newFixedThreadPool(SENDERS);
                 List<Future<Answer>> resent = new ArrayList<>();
                 for (Delivery d : unanswered) resent.add(resenders.submit(() -> {
-                    Answer a = deliver(connector.base(), d);
+                    Answer a = Answer.send(RunningConnector.signedDelivery(connector.base(), d.body()));
                     answers.put(d.index(), a);
                     return a;
                 }));
@@ -219,30 +207,6 @@ class CrashRecoveryIT {
         return out;
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-    private static final WebhookSignature SIGNER = new WebhookSignature(RunningConnector.WEBHOOK_SECRET, Clock.systemUTC());
-
-    /** One delivery signed as Zendesk signs it, stamped at sending time. */
-    private static Answer deliver(String base, Delivery d) {
-        String body = d.body();
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + ZendeskConnector.WEBHOOK_PATH))
-                .timeout(Duration.ofSeconds(10)) // Zendesk's own delivery timeout
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.TIMESTAMP_HEADER, ts)
-                .header(WebhookSignature.SIGNATURE_HEADER, SIGNER.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            return new Answer(0, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(0, "interrupted");
-        }
-    }
 
     /** Read as an outside observer, on a connection of its own. */
     private static long count(String dbUrl, String sql) throws SQLException {

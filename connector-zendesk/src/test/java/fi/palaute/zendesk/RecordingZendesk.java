@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import fi.palaute.common.fake.StatefulTransformer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +54,9 @@ final class RecordingZendesk implements AutoCloseable {
     final WireMockServer server;
 
     RecordingZendesk() {
-        server = new WireMockServer(options().dynamicPort().containerThreads(64).extensions(new Transformer()));
+        StatefulTransformer memory = new StatefulTransformer(TRANSFORMER, this::respond,
+                () -> aResponse().withStatus(400).withBody("{\"error\": \"InvalidJSON\"}").build());
+        server = new WireMockServer(options().dynamicPort().containerThreads(64).extensions(memory));
         server.start();
         ResponseDefinitionBuilder stateful = aResponse().withTransformers(TRANSFORMER);
         server.stubFor(get(urlPathMatching("/api/v2/tickets/[0-9]+")).atPriority(5).willReturn(stateful));
@@ -194,33 +196,13 @@ final class RecordingZendesk implements AutoCloseable {
         return page.toString();
     }
 
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            Request request = event.getRequest();
-            String path = request.getUrl().split("\\?")[0];
-            Matcher m = TICKET_PATH.matcher(path);
-            boolean bulk = path.equals("/api/v2/tickets/update_many");
-            if (!bulk && !m.matches()) throw new IllegalArgumentException("not a ticket path: " + request.getUrl());
-            try {
-                String body = bulk ? bulkUpdate(request) : answer(request, Long.parseLong(m.group(1)), m.group(2));
-                // "like" keeps what the stub set beside the body, such as a delay.
-                return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(200)
-                        .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body).build();
-            } catch (IOException e) {
-                return aResponse().withStatus(400).withBody("{\"error\": \"InvalidJSON\"}").build();
-            }
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return TRANSFORMER;
-        }
+    private ResponseDefinition respond(ServeEvent event) throws IOException {
+        Request request = event.getRequest();
+        String path = StatefulTransformer.path(event);
+        Matcher m = TICKET_PATH.matcher(path);
+        boolean bulk = path.equals("/api/v2/tickets/update_many");
+        if (!bulk && !m.matches()) throw new IllegalArgumentException("not a ticket path: " + request.getUrl());
+        return StatefulTransformer.json(event, 200, bulk ? bulkUpdate(request) : answer(request, Long.parseLong(m.group(1)), m.group(2)));
     }
 
     @Override

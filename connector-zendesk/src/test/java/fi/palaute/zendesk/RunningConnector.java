@@ -15,7 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,6 +87,21 @@ final class RunningConnector implements AutoCloseable {
         if (timestamp != null) r.header(WebhookSignature.TIMESTAMP_HEADER, timestamp);
         if (signature != null) r.header(WebhookSignature.SIGNATURE_HEADER, signature);
         return send(r.build());
+    }
+
+    /**
+     * A trigger delivery to a connector at {@code base} (a packaged jar, say), signed as Zendesk signs it at
+     * sending time, with Zendesk's own 10 s delivery timeout.
+     */
+    static HttpRequest signedDelivery(String base, String body) {
+        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return HttpRequest.newBuilder(URI.create(base + ZendeskConnector.WEBHOOK_PATH))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(WebhookSignature.TIMESTAMP_HEADER, ts)
+                .header(WebhookSignature.SIGNATURE_HEADER, new WebhookSignature(WEBHOOK_SECRET, Clock.systemUTC())
+                        .sign(ts, body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     static String triggerBody(long ticketId, String updatedAt) {

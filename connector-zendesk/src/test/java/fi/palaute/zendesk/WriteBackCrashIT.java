@@ -10,18 +10,8 @@ import fi.palaute.common.crash.Answer;
 import fi.palaute.common.crash.DatabaseView;
 import fi.palaute.common.crash.WriteBackCrash;
 import fi.palaute.common.store.TestDatabases;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +31,6 @@ class WriteBackCrashIT {
     private static final Path JAR = Path.of(System.getProperty("palaute.jar", "target/connector-zendesk.jar"));
     private static final int CUSTOMERS = Integer.getInteger("palaute.crash.customers", 120);
     private static final long SCORE_FIELD = 360_001_234_567L;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-    private static final WebhookSignature SIGNER = new WebhookSignature(RunningConnector.WEBHOOK_SECRET, Clock.systemUTC());
 
     static Stream<TestDatabases.Kind> kinds() {
         return TestDatabases.kinds();
@@ -83,7 +70,8 @@ class WriteBackCrashIT {
         return new WriteBackCrash.FakeHelpdesk() {
             @Override
             public Answer solve(String base, long ticketId) {
-                return deliver(base, RunningConnector.triggerBody(ticketId, RecordingZendesk.SOLVED.toString()));
+                return Answer.send(RunningConnector.signedDelivery(base,
+                        RunningConnector.triggerBody(ticketId, RecordingZendesk.SOLVED.toString())));
             }
 
             @Override
@@ -113,25 +101,5 @@ class WriteBackCrashIT {
                 return zendesk.bulkUpdates();
             }
         };
-    }
-
-    /** One trigger delivery signed as Zendesk signs it, stamped at sending time. */
-    private static Answer deliver(String base, String body) {
-        String ts = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + ZendeskConnector.WEBHOOK_PATH))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header(WebhookSignature.TIMESTAMP_HEADER, ts)
-                .header(WebhookSignature.SIGNATURE_HEADER, SIGNER.sign(ts, body.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            return Answer.none(e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.none("interrupted");
-        }
     }
 }

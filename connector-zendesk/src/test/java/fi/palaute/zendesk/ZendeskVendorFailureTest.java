@@ -32,13 +32,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue #7, vendor failures, Zendesk: 429 with Retry-After, 500/503, connection resets and 30-second
  * stalls (with the client's real timeouts: 20 s read, 30 s call) fail a ticket's calls a few times and
  * then recover. All work completes, Retry-After is honoured, plain failures back off, a job that cannot
- * succeed ends dead with Zendesk's error, and webhooks are answered at once while Zendesk stalls.
+ * succeed ends dead with Zendesk's error, and webhooks are answered at once while Zendesk stalls. On
+ * SQLite and PostgreSQL.
  */
 class ZendeskVendorFailureTest {
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.2);
@@ -70,8 +72,9 @@ class ZendeskVendorFailureTest {
         return all;
     }
 
-    @Test
-    void surveysGoOutOnceAfterZendeskRecoversAndWebhooksStayFastWhileItStalls() throws Exception {
+    @ParameterizedTest
+    @MethodSource("fi.palaute.common.store.TestDatabases#kinds")
+    void surveysGoOutOnceAfterZendeskRecoversAndWebhooksStayFastWhileItStalls(TestDatabases.Kind kind) throws Exception {
         try (RecordingZendesk zendesk = new RecordingZendesk()) {
             // Ticket 1: 503, reset, 500 on reading the ticket, then a 429 with Retry-After: 2 on the reply.
             failThenRecover(zendesk, "t1-read", s -> get(urlPathEqualTo("/api/v2/tickets/1")),
@@ -95,7 +98,7 @@ class ZendeskVendorFailureTest {
             JobWorker.Options options = JobWorker.Options.defaults().withThreads(4)
                     .withPollInterval(Duration.ofMillis(50)).withBackoff(BACKOFF);
             try (RunningConnector app = new RunningConnector(zendesk.url(), Map.of("ZENDESK_UPDATES_PER_MINUTE", "60000",
-                    "ZENDESK_READS_PER_MINUTE", "60000"), TestDatabases.Kind.SQLITE, options)) {
+                    "ZENDESK_READS_PER_MINUTE", "60000"), kind, options)) {
                 for (long t = 1; t <= 5; t++) {
                     assertEquals(202, app.webhook(RunningConnector.triggerBody(t, "2026-03-01T10:00:00Z")).statusCode());
                 }

@@ -17,10 +17,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import fi.palaute.common.fake.StatefulTransformer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,7 +68,10 @@ public final class RecordingFreshdesk implements AutoCloseable {
     private final WireMockServer server;
 
     public RecordingFreshdesk() {
-        server = new WireMockServer(options().dynamicPort().containerThreads(64).extensions(new Transformer()));
+        StatefulTransformer memory = new StatefulTransformer(TRANSFORMER, this::respond,
+                () -> aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"description\": \"Validation failed\", \"errors\": []}").build());
+        server = new WireMockServer(options().dynamicPort().containerThreads(64).extensions(memory));
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"description\":\"not faked\"}")));
@@ -228,42 +231,15 @@ public final class RecordingFreshdesk implements AutoCloseable {
         return c.toString();
     }
 
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            Request request = event.getRequest();
-            String path = request.getUrl().split("\\?")[0];
-            try {
-                String body;
-                int status = 200;
-                Matcher contact = CONTACT_PATH.matcher(path);
-                Matcher ticket = TICKET_PATH.matcher(path);
-                if (contact.matches()) {
-                    body = contactJson(Long.parseLong(contact.group(1)));
-                } else if (ticket.matches()) {
-                    body = answer(request, Long.parseLong(ticket.group(1)), ticket.group(2));
-                    if (request.getMethod().getName().equals("POST")) status = 201;
-                } else {
-                    throw new IllegalArgumentException("not faked: " + request.getUrl());
-                }
-                // "like" keeps what the stub set beside the body, such as a delay.
-                return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(status)
-                        .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body).build();
-            } catch (IOException e) {
-                return aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"description\": \"Validation failed\", \"errors\": []}").build();
-            }
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return TRANSFORMER;
-        }
+    private ResponseDefinition respond(ServeEvent event) throws IOException {
+        Request request = event.getRequest();
+        String path = StatefulTransformer.path(event);
+        Matcher contact = CONTACT_PATH.matcher(path);
+        Matcher ticket = TICKET_PATH.matcher(path);
+        if (contact.matches()) return StatefulTransformer.json(event, 200, contactJson(Long.parseLong(contact.group(1))));
+        if (!ticket.matches()) throw new IllegalArgumentException("not faked: " + request.getUrl());
+        String body = answer(request, Long.parseLong(ticket.group(1)), ticket.group(2));
+        return StatefulTransformer.json(event, request.getMethod().getName().equals("POST") ? 201 : 200, body);
     }
 
     @Override

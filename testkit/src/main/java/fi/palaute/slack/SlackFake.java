@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import fi.palaute.common.fake.StatefulTransformer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -75,7 +75,9 @@ public final class SlackFake implements AutoCloseable {
     private long lastMicros;
 
     public SlackFake() {
-        server = new WireMockServer(options().dynamicPort().containerThreads(32).extensions(new Transformer()));
+        StatefulTransformer memory = new StatefulTransformer(TRANSFORMER, this::respond,
+                () -> answer(json.createObjectNode().put("ok", false).put("error", "invalid_json")));
+        server = new WireMockServer(options().dynamicPort().containerThreads(32).extensions(memory));
         server.start();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "text/plain").withBody("not stubbed in SlackFake")));
@@ -230,36 +232,18 @@ public final class SlackFake implements AutoCloseable {
         return b.build();
     }
 
-    private final class Transformer implements ResponseDefinitionTransformerV2 {
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            String path = event.getRequest().getUrl().split("\\?")[0];
-            try {
-                return switch (path) {
-                    case "/api/chat.postMessage" -> chatPostMessage(json.readTree(event.getRequest().getBodyAsString()));
-                    case "/api/conversations.history" -> history(event, false);
-                    case "/api/conversations.replies" -> history(event, true);
-                    case "/api/chat.update" -> {
-                        JsonNode body = json.readTree(event.getRequest().getBodyAsString());
-                        yield answer(json.createObjectNode().put("ok", true).put("channel", body.path("channel").asText())
-                                .put("ts", body.path("ts").asText()).put("text", body.path("text").asText("")));
-                    }
-                    default -> aResponse().withStatus(404).build();
-                };
-            } catch (IOException e) {
-                return answer(json.createObjectNode().put("ok", false).put("error", "invalid_json"));
+    private ResponseDefinition respond(ServeEvent event) throws IOException {
+        return switch (StatefulTransformer.path(event)) {
+            case "/api/chat.postMessage" -> chatPostMessage(json.readTree(event.getRequest().getBodyAsString()));
+            case "/api/conversations.history" -> history(event, false);
+            case "/api/conversations.replies" -> history(event, true);
+            case "/api/chat.update" -> {
+                JsonNode body = json.readTree(event.getRequest().getBodyAsString());
+                yield answer(json.createObjectNode().put("ok", true).put("channel", body.path("channel").asText())
+                        .put("ts", body.path("ts").asText()).put("text", body.path("text").asText("")));
             }
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return TRANSFORMER;
-        }
+            default -> aResponse().withStatus(404).build();
+        };
     }
 
     @Override

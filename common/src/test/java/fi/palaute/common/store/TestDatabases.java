@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class TestDatabases {
     public static final String PG_URL_VARIABLE = "PALAUTE_TEST_PG_URL";
+    private static final String PG_NAME_PREFIX = "palaute_t_";
+    private static final AtomicBoolean leftoversDropped = new AtomicBoolean();
 
     /** Which backend a parameterised test runs on. */
     public enum Kind { SQLITE, POSTGRESQL }
@@ -68,8 +71,9 @@ public final class TestDatabases {
                     + "(.ci/run starts one; locally: export " + PG_URL_VARIABLE
                     + "=jdbc:postgresql://localhost:5432/postgres?user=postgres&password=postgres)");
         }
-        String name = "palaute_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = PG_NAME_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+            if (leftoversDropped.compareAndSet(false, true)) dropLeftovers(s);
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on PostgreSQL: " + e.getMessage(), e);
@@ -78,5 +82,25 @@ public final class TestDatabases {
         int slash = admin.indexOf('/', "jdbc:postgresql://".length());
         int q = admin.indexOf('?', slash);
         return admin.substring(0, slash + 1) + name + (q < 0 ? "" : admin.substring(q));
+    }
+
+    /**
+     * Drops the test databases earlier test runs left behind, once per test JVM: nothing else removes them,
+     * and a developer's server grew to 25 GB of them. One still in use (another JVM's) refuses the plain
+     * DROP and stays.
+     */
+    private static void dropLeftovers(Statement s) throws SQLException {
+        List<String> idle = new ArrayList<>();
+        try (var rows = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PG_NAME_PREFIX
+                + "%' AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)")) {
+            while (rows.next()) idle.add(rows.getString(1));
+        }
+        for (String leftover : idle) {
+            try {
+                s.execute("DROP DATABASE IF EXISTS " + leftover);
+            } catch (SQLException inUseNow) {
+                // Someone connected since the query: it is not a leftover.
+            }
+        }
     }
 }

@@ -54,12 +54,7 @@ public final class Customer {
     }
 
     private static Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = exchange(request);
-            return new Answer(r.statusCode(), r.body());
-        } catch (IOException e) {
-            return Answer.none(e.getClass().getSimpleName());
-        }
+        return Answer.send(HTTP, request.timeout(Duration.ofSeconds(10)).build());
     }
 
     private static HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException {
