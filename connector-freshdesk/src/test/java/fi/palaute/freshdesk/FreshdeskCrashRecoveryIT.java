@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -57,14 +56,7 @@ class FreshdeskCrashRecoveryIT {
             // has and the connector has not recorded, the window the survey job's conversations check covers.
             freshdesk.server().stubFor(post(urlPathMatching("/api/v2/tickets/[0-9]+/reply")).atPriority(4)
                     .willReturn(aResponse().withTransformers(RecordingFreshdesk.TRANSFORMER).withFixedDelay(40)));
-            Map<String, String> env = new HashMap<>();
-            env.put("PALAUTE_DB_URL", dbUrl);
-            env.put("PALAUTE_PUBLIC_URL", "https://palaute.example.com");
-            env.put("PALAUTE_LINK_SECRET", "crash-link-secret-0123456789abcdefghijkl");
-            env.put("FRESHDESK_URL", freshdesk.url());
-            env.put("FRESHDESK_API_KEY", "crash-api-key-0123456789");
-            env.put("FRESHDESK_WEBHOOK_SECRET", Harness.SECRET);
-            env.put("FRESHDESK_CALLS_PER_MINUTE", "600000");
+            Map<String, String> env = Harness.packagedSettings(dbUrl, freshdesk.url());
 
             List<Long> deliveries = deliveries();
             try (PackagedService connector = new PackagedService(JAR, env, log)) {

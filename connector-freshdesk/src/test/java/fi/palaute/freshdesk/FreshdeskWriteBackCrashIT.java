@@ -13,7 +13,6 @@ import fi.palaute.common.crash.WriteBackCrash;
 import fi.palaute.common.store.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FreshdeskWriteBackCrashIT {
     private static final Path JAR = Path.of(System.getProperty("palaute.jar", "target/connector-freshdesk.jar"));
     private static final int CUSTOMERS = Integer.getInteger("palaute.crash.customers", 120);
-    private static final String PUBLIC_URL = "https://palaute.example.com";
     private static final String SCORE_FIELD = "cf_palaute_score";
 
     static Stream<TestDatabases.Kind> kinds() {
@@ -48,20 +46,13 @@ class FreshdeskWriteBackCrashIT {
                     .willReturn(aResponse().withTransformers(RecordingFreshdesk.TRANSFORMER).withFixedDelay(300)));
             freshdesk.server().stubFor(post(urlPathMatching("/api/v2/tickets/[0-9]+/notes")).atPriority(4)
                     .willReturn(aResponse().withTransformers(RecordingFreshdesk.TRANSFORMER).withFixedDelay(300)));
-            Map<String, String> env = new HashMap<>();
-            env.put("PALAUTE_DB_URL", dbUrl);
-            env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
-            env.put("PALAUTE_LINK_SECRET", "crash-link-secret-0123456789abcdefghijkl");
+            Map<String, String> env = Harness.packagedSettings(dbUrl, freshdesk.url());
             env.put("PALAUTE_ANSWER_QUIET_PERIOD", "PT3S");
             env.put("PALAUTE_JOB_LEASE", "PT1M");
-            env.put("FRESHDESK_URL", freshdesk.url());
-            env.put("FRESHDESK_API_KEY", "crash-api-key-0123456789");
-            env.put("FRESHDESK_WEBHOOK_SECRET", Harness.SECRET);
             env.put("FRESHDESK_SCORE_FIELD", SCORE_FIELD);
-            env.put("FRESHDESK_CALLS_PER_MINUTE", "600000");
             try (PackagedService connector = new PackagedService(JAR, env, log)) {
                 WriteBackCrash.Figures figures = new WriteBackCrash(connector, new DatabaseView(dbUrl),
-                        fake(freshdesk), PUBLIC_URL, FreshdeskConnector.SOURCE).run("freshdesk " + kind, CUSTOMERS);
+                        fake(freshdesk), Harness.PUBLIC_URL, FreshdeskConnector.SOURCE).run("freshdesk " + kind, CUSTOMERS);
                 assertEquals(0, figures.lost());
                 assertEquals(0, figures.twice());
             }

@@ -29,6 +29,7 @@ final class Harness implements AutoCloseable {
     static final String SECRET = "webhook-secret-0123456789";
     static final String PUBLIC_URL = "https://palaute.example.com";
     static final String ADMIN_TOKEN = "admin-token-0123456789";
+    static final String LINK_SECRET = "link-secret-0123456789-0123456789-abc";
     static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/124.0 Safari/537.36";
 
@@ -58,12 +59,29 @@ final class Harness implements AutoCloseable {
         return settings(fake.url(), db, extra);
     }
 
+    /**
+     * The settings of a packaged connector jar a crash test starts, on {@code dbUrl} against the fake
+     * Freshdesk at {@code freshdeskUrl}, with a budget high enough that only the test's own faults slow it.
+     * A mutable copy: the test adds its own.
+     */
+    static Map<String, String> packagedSettings(String dbUrl, String freshdeskUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PALAUTE_DB_URL", dbUrl);
+        env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
+        env.put("PALAUTE_LINK_SECRET", LINK_SECRET);
+        env.put("FRESHDESK_URL", freshdeskUrl);
+        env.put("FRESHDESK_API_KEY", FreshdeskFake.API_KEY);
+        env.put("FRESHDESK_WEBHOOK_SECRET", SECRET);
+        env.put("FRESHDESK_CALLS_PER_MINUTE", "600000");
+        return env;
+    }
+
     static Map<String, String> settings(String freshdeskUrl, TestDatabases.Kind db, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
         env.put("PALAUTE_DB_URL", TestDatabases.newUrl(db));
         env.put("PALAUTE_PORT", "0");
         env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
-        env.put("PALAUTE_LINK_SECRET", "link-secret-0123456789-0123456789-abc");
+        env.put("PALAUTE_LINK_SECRET", LINK_SECRET);
         env.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("FRESHDESK_URL", freshdeskUrl);
         env.put("FRESHDESK_API_KEY", FreshdeskFake.API_KEY);

@@ -49,15 +49,15 @@ public final class DigestReportQuery {
         this.experiments = new ExperimentReport(db, clock);
     }
 
-    /**
-     * One full summary of the period, one pass split by source and by agent together, and one grouped
-     * scan for the previous period's scores and the daily sparkline: not thirteen summaries.
-     */
     /** Every recorded experiment with its figures, newest first (for {@code /cx experiment}). */
     public List<ExperimentResult> experiments() {
         return experiments.all();
     }
 
+    /**
+     * One full summary of the period, one pass split by source, agent, channel and group together, and
+     * one grouped scan for the previous period's scores and the daily sparkline: not thirteen summaries.
+     */
     public DigestReport load(DigestPeriod period) {
         PeriodSummary current = summaries.summarize(period.start(), period.end());
         DigestPeriod prev = period.previous();
@@ -74,12 +74,12 @@ public final class DigestReportQuery {
         for (DigestPeriod day : days) {
             for (Metric m : Metric.values()) daily.get(m).add(headline(timeline.score(m, day.start(), day.end())));
         }
-        List<PeriodSummary> splits = summaries.splitTwoWays(current, SummaryQuery.By.SOURCE, SummaryQuery.By.AGENT,
-                Optional.empty());
+        List<PeriodSummary> splits = summaries.splitEachWay(current, List.of(SummaryQuery.By.SOURCE,
+                SummaryQuery.By.AGENT, SummaryQuery.By.CHANNEL, SummaryQuery.By.GROUP), Optional.empty());
         PeriodSummary bySource = splits.get(0);
         PeriodSummary ranked = splits.get(1);
-        PeriodSummary byChannel = summaries.split(current, SummaryQuery.By.CHANNEL, Optional.empty());
-        PeriodSummary byGroup = summaries.split(current, SummaryQuery.By.GROUP, Optional.empty());
+        PeriodSummary byChannel = splits.get(2);
+        PeriodSummary byGroup = splits.get(3);
         return new DigestReport(period, current, previous, daily, answers.lowest(period.start(), period.end(), LOWEST),
                 bySource, ranked, Ranking.DEFAULT_MIN_N,
                 followUps.summary(period.start(), period.end(), followUpSla, clock.instant()), byChannel,

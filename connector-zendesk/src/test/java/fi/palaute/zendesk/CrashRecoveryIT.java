@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +71,7 @@ class CrashRecoveryIT {
             // Zendesk has and the connector has not recorded, the window SurveyJob's comment check covers.
             zendesk.server.stubFor(put(urlPathMatching("/api/v2/tickets/[0-9]+")).atPriority(4)
                     .willReturn(aResponse().withTransformers(RecordingZendesk.TRANSFORMER).withFixedDelay(40)));
-            Map<String, String> env = new HashMap<>();
-            env.put("PALAUTE_DB_URL", dbUrl);
-            env.put("PALAUTE_PUBLIC_URL", RunningConnector.PUBLIC_URL);
-            env.put("PALAUTE_LINK_SECRET", "test-link-secret-0123456789abcdefghijkl");
-            env.put("ZENDESK_URL", zendesk.url());
-            env.put("ZENDESK_EMAIL", "palaute@acme.test");
-            env.put("ZENDESK_API_TOKEN", "6wiIBWbGkBMo1mRDMuVwkw1EPsNkeUj95PIz2akv");
-            env.put("ZENDESK_WEBHOOK_SECRET", RunningConnector.WEBHOOK_SECRET);
-            env.put("ZENDESK_UPDATES_PER_MINUTE", "600000");
-            env.put("ZENDESK_READS_PER_MINUTE", "600000");
+            Map<String, String> env = RunningConnector.packagedSettings(dbUrl, zendesk.url());
             env.put("PALAUTE_JOB_LEASE", "PT" + LEASE.toSeconds() + "S");
 
             List<Delivery> deliveries = deliveries();

@@ -90,6 +90,25 @@ final class RunningConnector implements AutoCloseable {
     }
 
     /**
+     * The settings of a packaged connector jar a crash test starts, on {@code dbUrl} against the fake Zendesk
+     * at {@code zendeskUrl}, with budgets high enough that only the test's own faults slow it. A mutable
+     * copy: the test adds its own.
+     */
+    static Map<String, String> packagedSettings(String dbUrl, String zendeskUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PALAUTE_DB_URL", dbUrl);
+        env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
+        env.put("PALAUTE_LINK_SECRET", LINK_SECRET);
+        env.put("ZENDESK_URL", zendeskUrl);
+        env.put("ZENDESK_EMAIL", EMAIL);
+        env.put("ZENDESK_API_TOKEN", API_TOKEN);
+        env.put("ZENDESK_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.put("ZENDESK_UPDATES_PER_MINUTE", "600000");
+        env.put("ZENDESK_READS_PER_MINUTE", "600000");
+        return env;
+    }
+
+    /**
      * A trigger delivery to a connector at {@code base} (a packaged jar, say), signed as Zendesk signs it at
      * sending time, with Zendesk's own 10 s delivery timeout.
      */

@@ -12,7 +12,6 @@ import fi.palaute.common.crash.WriteBackCrash;
 import fi.palaute.common.store.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,19 +43,10 @@ class WriteBackCrashIT {
         try (RecordingZendesk zendesk = new RecordingZendesk()) {
             zendesk.server.stubFor(put(urlPathEqualTo("/api/v2/tickets/update_many")).atPriority(4)
                     .willReturn(aResponse().withTransformers(RecordingZendesk.TRANSFORMER).withFixedDelay(300)));
-            Map<String, String> env = new HashMap<>();
-            env.put("PALAUTE_DB_URL", dbUrl);
-            env.put("PALAUTE_PUBLIC_URL", RunningConnector.PUBLIC_URL);
-            env.put("PALAUTE_LINK_SECRET", RunningConnector.LINK_SECRET);
+            Map<String, String> env = RunningConnector.packagedSettings(dbUrl, zendesk.url());
             env.put("PALAUTE_ANSWER_QUIET_PERIOD", "PT3S");
             env.put("PALAUTE_JOB_LEASE", "PT1M");
-            env.put("ZENDESK_URL", zendesk.url());
-            env.put("ZENDESK_EMAIL", RunningConnector.EMAIL);
-            env.put("ZENDESK_API_TOKEN", RunningConnector.API_TOKEN);
-            env.put("ZENDESK_WEBHOOK_SECRET", RunningConnector.WEBHOOK_SECRET);
             env.put("ZENDESK_SCORE_FIELD", Long.toString(SCORE_FIELD));
-            env.put("ZENDESK_UPDATES_PER_MINUTE", "600000");
-            env.put("ZENDESK_READS_PER_MINUTE", "600000");
             try (PackagedService connector = new PackagedService(JAR, env, log)) {
                 WriteBackCrash.Figures figures = new WriteBackCrash(connector, new DatabaseView(dbUrl), fake(zendesk),
                         RunningConnector.PUBLIC_URL, "zendesk").run("zendesk " + kind, CUSTOMERS);

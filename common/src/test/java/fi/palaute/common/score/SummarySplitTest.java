@@ -22,25 +22,33 @@ class SummarySplitTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void splittingTwoWaysInOnePassGivesWhatTwoSplitsGive(TestDatabases.Kind kind) {
+    void splittingFourWaysInOnePassGivesWhatFourSplitsGive(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
             SurveyRows rows = new SurveyRows(db);
             String[] sources = {"zendesk", "freshdesk"};
             String[] agents = {"Ann", "Bob", null};
+            String[] groups = {"Billing", "Tier 2", "Billing", null, "Tier 2"};
             for (int i = 0; i < 30; i++) {
                 String source = sources[i % 2];
                 String agent = agents[i % 3];
                 Instant at = DAY.plus(Duration.ofMinutes(17L * i));
-                long s = rows.sentSurvey(source, "t" + i, "csat", "en", at, agent, null);
-                if (i % 4 != 0) rows.answer(s, source, "t" + i, "csat", 1 + i % 5, null, at.plusSeconds(600), i % 7 == 0, agent, null);
+                String group = groups[i % 5];
+                long s = rows.sentSurvey(source, "t" + i, "csat", "en", at, agent, group);
+                if (i % 4 != 0) rows.answer(s, source, "t" + i, "csat", 1 + i % 5, null, at.plusSeconds(600), i % 7 == 0, agent, group);
                 rows.outcome(source, "t" + i, at, i % 3 != 0, i % 2 == 0 ? 60L * i : null, agent);
             }
             SummaryQuery query = new SummaryQuery(db, 2);
             PeriodSummary total = query.summarize(DAY, DAY.plus(Duration.ofDays(1)));
-            List<PeriodSummary> both = query.splitTwoWays(total, SummaryQuery.By.SOURCE, SummaryQuery.By.AGENT, Optional.empty());
-            assertEquals(query.split(total, SummaryQuery.By.SOURCE, Optional.empty()).toJson(), both.get(0).toJson());
-            assertEquals(query.split(total, SummaryQuery.By.AGENT, Optional.empty()).toJson(), both.get(1).toJson());
-            assertEquals(3, both.get(1).groups().size(), "Ann, Bob and (none)");
+            List<SummaryQuery.By> ways = List.of(SummaryQuery.By.SOURCE, SummaryQuery.By.AGENT, SummaryQuery.By.GROUP,
+                    SummaryQuery.By.CHANNEL);
+            List<PeriodSummary> each = query.splitEachWay(total, ways, Optional.empty());
+            for (int i = 0; i < ways.size(); i++) {
+                assertEquals(query.split(total, ways.get(i), Optional.empty()).toJson(), each.get(i).toJson(), "by " + ways.get(i));
+            }
+            assertEquals(2, each.get(0).groups().size(), "zendesk and freshdesk");
+            assertEquals(3, each.get(1).groups().size(), "Ann, Bob and (none)");
+            assertEquals(3, each.get(2).groups().size(), "Billing, Tier 2 and (none)");
+            assertEquals(1, each.get(3).groups().size(), "no channel recorded: (none)");
         }
     }
 }

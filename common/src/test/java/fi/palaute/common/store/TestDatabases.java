@@ -91,8 +91,9 @@ public final class TestDatabases {
      */
     private static void dropLeftovers(Statement s) throws SQLException {
         List<String> idle = new ArrayList<>();
-        try (var rows = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PG_NAME_PREFIX
-                + "%' AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)")) {
+        String pattern = PG_NAME_PREFIX.replace("_", "\\_") + "%"; // "_" alone matches any character
+        try (var rows = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + pattern
+                + "' AND datname NOT IN (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)")) {
             while (rows.next()) idle.add(rows.getString(1));
         }
         for (String leftover : idle) {
