@@ -77,15 +77,9 @@ final class Harness implements AutoCloseable {
     }
 
     static Map<String, String> settings(String freshdeskUrl, TestDatabases.Kind db, Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PALAUTE_DB_URL", TestDatabases.newUrl(db));
+        Map<String, String> env = packagedSettings(TestDatabases.newUrl(db), freshdeskUrl);
         env.put("PALAUTE_PORT", "0");
-        env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
-        env.put("PALAUTE_LINK_SECRET", LINK_SECRET);
         env.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("FRESHDESK_URL", freshdeskUrl);
-        env.put("FRESHDESK_API_KEY", FreshdeskFake.API_KEY);
-        env.put("FRESHDESK_WEBHOOK_SECRET", SECRET);
         env.put("FRESHDESK_CALLS_PER_MINUTE", "6000");
         env.putAll(extra);
         return env;

@@ -53,16 +53,9 @@ final class RunningConnector implements AutoCloseable {
 
     RunningConnector(String zendeskUrl, Map<String, String> extra, TestDatabases.Kind kind, JobWorker.Options options)
             throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("PALAUTE_DB_URL", TestDatabases.newUrl(kind));
+        Map<String, String> env = settings(TestDatabases.newUrl(kind), zendeskUrl);
         env.put("PALAUTE_PORT", "0");
-        env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
-        env.put("PALAUTE_LINK_SECRET", LINK_SECRET);
         env.put("PALAUTE_ADMIN_TOKEN", ADMIN_TOKEN);
-        env.put("ZENDESK_URL", zendeskUrl);
-        env.put("ZENDESK_EMAIL", EMAIL);
-        env.put("ZENDESK_API_TOKEN", API_TOKEN);
-        env.put("ZENDESK_WEBHOOK_SECRET", WEBHOOK_SECRET);
         env.putAll(extra);
         Settings settings = new Settings(env);
         SurveyConnector connector = SurveyConnector.builder("zendesk", settings, 0).clock(clock).workerOptions(options);
@@ -95,6 +88,14 @@ final class RunningConnector implements AutoCloseable {
      * copy: the test adds its own.
      */
     static Map<String, String> packagedSettings(String dbUrl, String zendeskUrl) {
+        Map<String, String> env = settings(dbUrl, zendeskUrl);
+        env.put("ZENDESK_UPDATES_PER_MINUTE", "600000");
+        env.put("ZENDESK_READS_PER_MINUTE", "600000");
+        return env;
+    }
+
+    /** What every connector under test needs: the database, the public link, the fake Zendesk's account. */
+    private static Map<String, String> settings(String dbUrl, String zendeskUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("PALAUTE_DB_URL", dbUrl);
         env.put("PALAUTE_PUBLIC_URL", PUBLIC_URL);
@@ -103,8 +104,6 @@ final class RunningConnector implements AutoCloseable {
         env.put("ZENDESK_EMAIL", EMAIL);
         env.put("ZENDESK_API_TOKEN", API_TOKEN);
         env.put("ZENDESK_WEBHOOK_SECRET", WEBHOOK_SECRET);
-        env.put("ZENDESK_UPDATES_PER_MINUTE", "600000");
-        env.put("ZENDESK_READS_PER_MINUTE", "600000");
         return env;
     }
 
